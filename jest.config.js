@@ -1,0 +1,8 @@
+/** Jest runs the TypeScript sources through SWC (ts-jest refuses TypeScript 7). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};

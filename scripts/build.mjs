@@ -1,0 +1,86 @@
+// Bundles the add-on for Apps Script: src/main.ts → dist/Code.js (an IIFE named App) plus one top-level
+// forwarding function per export of main.ts, because Apps Script only calls top-level function declarations.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const GLOBAL_NAME = 'App';
+
+/** Names exported by the bundle, read by evaluating it in an empty context (which also proves it loads bare). */
+export function exportedHandlers(code) {
+  const context = vm.createContext({});
+  vm.runInContext(`${code}\nthis.__names = Object.keys(${GLOBAL_NAME});`, context, { filename: 'Code.js' });
+  return [...context.__names].sort();
+}
+
+export function forwardingStubs(names) {
+  return names
+    .map((name) => `function ${name}() {\n  return ${GLOBAL_NAME}.${name}.apply(this, arguments);\n}`)
+    .join('\n');
+}
+
+async function buildPages() {
+  const uiDir = join(root, 'src', 'ui');
+  let pages = [];
+  try {
+    pages = readdirSync(uiDir).filter((f) => f.endsWith('.page.ts'));
+  } catch {
+    return;
+  }
+  for (const page of pages) {
+    const name = page.replace(/\.page\.ts$/, '');
+    const script = await esbuild.build({
+      entryPoints: [join(uiDir, page)],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      target: 'es2020',
+      minify: false,
+      logLevel: 'silent',
+    });
+    const html = readFileSync(join(uiDir, `${name}.html`), 'utf8');
+    const css = readFileSync(join(uiDir, 'page.css'), 'utf8');
+    const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+    const out = html.replace('/*INLINE_CSS*/', () => css).replace('/*INLINE_JS*/', () => js);
+    writeFileSync(join(dist, `${name}.html`), out);
+  }
+}
+
+export async function build({ quiet = false } = {}) {
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  const result = await esbuild.build({
+    entryPoints: [join(root, 'src', 'main.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: GLOBAL_NAME,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2020',
+    charset: 'utf8',
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].text;
+  const names = exportedHandlers(code);
+  const header = '// Built by scripts/build.mjs from src/ — do not edit; run `npm run build`.\n';
+  writeFileSync(join(dist, 'Code.js'), `${header}${code}\n${forwardingStubs(names)}\n`);
+  // mimetext's Apps Script build defines the global MimeText; it ships as its own file.
+  copyFileSync(join(root, 'node_modules', 'mimetext', 'dist', 'mimetext.gas.iife.js'), join(dist, 'mimetext.js'));
+  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  await buildPages();
+  if (!quiet) process.stderr.write(`built dist/Code.js with ${names.length} handlers: ${names.join(', ')}\n`);
+  return names;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  build({ quiet: process.argv.includes('--quiet') }).catch((error) => {
+    process.stderr.write(`build failed: ${error.message}\n`);
+    process.exit(1);
+  });
+}

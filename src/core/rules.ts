@@ -1,0 +1,312 @@
+/** The follow-up rules of RULES.md §3: for one application, the next action, its due date, status and priority. */
+import type { YesRead } from './cells';
+import { type CalendarDate, rollToWeekday, toIso } from './dates';
+import type { DraftRecord } from './draftcell';
+import type { Settings } from './settings';
+import type { Action } from './templates';
+
+export type Status = 'overdue' | 'due-today' | 'upcoming' | 'waiting' | 'closed';
+
+export type ProblemCode =
+  | 'unreadable-date'
+  | 'unreadable-count'
+  | 'unreadable-expected'
+  | 'expected-before-interview'
+  | 'no-response-date'
+  | 'no-follow-up-date'
+  | 'no-email'
+  | 'invalid-email'
+  | 'missing-notes'
+  | 'missing-update'
+  | 'no-dates';
+
+export interface Problem {
+  code: ProblemCode;
+  message: string;
+  /** A blocking problem stops this row's draft (never other rows). */
+  blocking: boolean;
+}
+
+/** One application row as read from the tracker (see tracker.ts). */
+export interface Application {
+  /** 1-based sheet row. */
+  row: number;
+  company: string;
+  role: string;
+  closed: boolean;
+  applied: CalendarDate | null;
+  interview: CalendarDate | null;
+  /** The expected response date, already resolved against the interview date when it was a phrase. */
+  expected: CalendarDate | null;
+  /** The expected-response text when it could not be read. */
+  expectedUnreadable: string | null;
+  recruiterName: string;
+  recruiterEmail: string | null;
+  interviewerName: string;
+  interviewerEmail: string | null;
+  thankYou: YesRead;
+  heardBack: YesRead;
+  lastFollowUp: YesRead;
+  followUps: number;
+  notes: string;
+  update: string;
+  draft: DraftRecord | null;
+  /** Problems found while reading the row's cells. */
+  problems: Problem[];
+}
+
+export interface Recipient {
+  email: string;
+  name: string;
+  /** Which columns the address came from. */
+  source: 'interviewer' | 'recruiter';
+}
+
+export interface Evaluation {
+  action: Action | null;
+  /** The due date of the action, after the weekend roll and any skip. */
+  due: CalendarDate | null;
+  status: Status;
+  statusText: string;
+  priority: number;
+  problems: Problem[];
+  hints: string[];
+  recipient: Recipient | null;
+  /** The last outreach (latest of interview, applied and last follow-up): replies after it stop a check-in. */
+  lastOutreach: CalendarDate | null;
+}
+
+const DAY = (n: number): string => (n === 1 ? '1 day' : `${n} days`);
+
+function laterOf(...dates: (CalendarDate | null | undefined)[]): CalendarDate | null {
+  let best: CalendarDate | null = null;
+  for (const d of dates) if (d !== null && d !== undefined && (best === null || d > best)) best = d;
+  return best;
+}
+
+/**
+ * Priority 0–100 keeping RULES.md §3's order: Overdue > Due today > Upcoming > Waiting > Closed; an overdue
+ * thank-you first among overdue rows, then more days overdue (counted up to 29); sooner-due upcoming rows first.
+ */
+export function priorityOf(status: Status, action: Action | null, daysFromToday: number): number {
+  switch (status) {
+    case 'closed':
+      return 0;
+    case 'waiting':
+      return 10;
+    case 'upcoming':
+      return 20 + Math.max(0, 19 - Math.min(19, daysFromToday - 1));
+    case 'due-today':
+      return action === 'thank-you' ? 55 : 50;
+    case 'overdue':
+      return action === 'thank-you' ? 90 + Math.min(10, daysFromToday) : 60 + Math.min(29, daysFromToday);
+  }
+}
+
+function chooseRecipient(app: Application, action: Action): Recipient | null {
+  const interviewer =
+    app.interviewerEmail !== null
+      ? { email: app.interviewerEmail, name: app.interviewerName, source: 'interviewer' as const }
+      : null;
+  const recruiter =
+    app.recruiterEmail !== null
+      ? { email: app.recruiterEmail, name: app.recruiterName, source: 'recruiter' as const }
+      : null;
+  return action === 'thank-you' ? (interviewer ?? recruiter) : (recruiter ?? interviewer);
+}
+
+interface Decision {
+  action: Action | null;
+  due: CalendarDate | null;
+  waitingReason?: string;
+  problems: Problem[];
+  hints: string[];
+}
+
+/** Who has been followed up since a date: a dated follow-up on/after it, or an undated "yes" or a count. */
+function followUpsSince(app: Application, since: CalendarDate): number {
+  const last = app.lastFollowUp;
+  if (last.yes && last.date !== undefined) return last.date < since ? 0 : Math.max(app.followUps, 1);
+  if (last.yes) return Math.max(app.followUps, 1);
+  return app.followUps;
+}
+
+function heardBackSince(heard: YesRead, since: CalendarDate): boolean {
+  return heard.yes && (heard.date === undefined || heard.date >= since);
+}
+
+function decide(app: Application, settings: Settings): Decision {
+  const roll = (d: CalendarDate): CalendarDate => (settings.skipWeekends ? rollToWeekday(d) : d);
+  const problems: Problem[] = [];
+  const hints: string[] = [];
+  const D = app.interview;
+  if (D !== null) {
+    const thanked = app.thankYou.yes && (app.thankYou.date === undefined || app.thankYou.date >= D);
+    if (!thanked) {
+      return { action: 'thank-you', due: D, problems, hints };
+    }
+    if (heardBackSince(app.heardBack, D)) {
+      return { action: null, due: null, waitingReason: 'heard back: update next steps', problems, hints };
+    }
+    const n = followUpsSince(app, D);
+    const firstCheckIn = (withProblems: boolean): CalendarDate => {
+      if (app.expected !== null && app.expected >= D) return roll(app.expected + 1);
+      if (withProblems) {
+        const assumed = `assumed ${DAY(settings.responseWindowDays)}; ask the recruiter`;
+        if (app.expectedUnreadable !== null) {
+          problems.push({
+            code: 'unreadable-expected',
+            message: `could not read the expected response "${app.expectedUnreadable}" (${assumed})`,
+            blocking: false,
+          });
+        } else if (app.expected !== null) {
+          problems.push({
+            code: 'expected-before-interview',
+            message: `the expected response date ${toIso(app.expected)} is before the interview (${assumed})`,
+            blocking: false,
+          });
+        } else {
+          problems.push({
+            code: 'no-response-date',
+            message: `no response date recorded (${assumed})`,
+            blocking: false,
+          });
+        }
+      }
+      return roll(D + settings.responseWindowDays + 1);
+    };
+    if (n === 0) return { action: 'check-in', due: firstCheckIn(true), problems, hints };
+    let last = app.lastFollowUp.date;
+    if (last === undefined) {
+      last = firstCheckIn(false);
+      problems.push({
+        code: 'no-follow-up-date',
+        message: `Last follow-up has no date, so the next one is counted from ${toIso(last)}; add the date you last followed up`,
+        blocking: false,
+      });
+    }
+    if (n === 1) return { action: 'second-follow-up', due: roll(last + settings.secondFollowUpDays), problems, hints };
+    if (settings.monthlyCheckIns && n - 2 < settings.maxMonthlyCheckIns) {
+      return { action: 'monthly-check-in', due: roll(last + settings.monthlyIntervalDays), problems, hints };
+    }
+    hints.push(
+      `You have followed up ${n} times since the interview. It may be time to ask yourself whether this role is still right for you, and to put your energy into other openings.`,
+    );
+    return { action: null, due: null, waitingReason: 'no more check-ins planned', problems, hints };
+  }
+  const A = app.applied;
+  if (A !== null) {
+    if (settings.applicationFollowUpDays === 0) {
+      return { action: null, due: null, waitingReason: 'application check-ins are off', problems, hints };
+    }
+    if (heardBackSince(app.heardBack, A)) {
+      return { action: null, due: null, waitingReason: 'heard back: update next steps', problems, hints };
+    }
+    if (followUpsSince(app, A) > 0) {
+      return { action: null, due: null, waitingReason: 'followed up on the application', problems, hints };
+    }
+    return { action: 'application-check-in', due: roll(A + settings.applicationFollowUpDays), problems, hints };
+  }
+  problems.push({
+    code: 'no-dates',
+    message: 'no applied or interview date: add one so follow-ups can be planned',
+    blocking: false,
+  });
+  return { action: null, due: null, waitingReason: 'no dates yet', problems, hints };
+}
+
+function statusText(status: Status, days: number, action: Action | null, waitingReason?: string): string {
+  switch (status) {
+    case 'overdue':
+      return `Overdue · ${DAY(days)}`;
+    case 'due-today':
+      return 'Due today';
+    case 'upcoming':
+      if (action === 'thank-you')
+        return days === 1 ? 'Upcoming · interview tomorrow' : `Upcoming · interview in ${DAY(days)}`;
+      return days === 1 ? 'Upcoming · tomorrow' : `Upcoming · in ${DAY(days)}`;
+    case 'waiting':
+      return waitingReason ? `Waiting · ${waitingReason}` : 'Waiting';
+    case 'closed':
+      return 'Closed';
+  }
+}
+
+/**
+ * Decides the next follow-up for one application on `today`.
+ * @example evaluate(app, DEFAULT_SETTINGS, today).action // 'check-in'
+ */
+export function evaluate(app: Application, settings: Settings, today: CalendarDate): Evaluation {
+  if (app.closed) {
+    return {
+      action: null,
+      due: null,
+      status: 'closed',
+      statusText: 'Closed',
+      priority: 0,
+      problems: [],
+      hints: [],
+      recipient: null,
+      lastOutreach: null,
+    };
+  }
+  const decision = decide(app, settings);
+  const problems = [...app.problems, ...decision.problems];
+  const hints = [...decision.hints];
+  const lastOutreach = laterOf(app.interview, app.applied, app.lastFollowUp.date);
+  if (decision.action === null || decision.due === null) {
+    return {
+      action: null,
+      due: null,
+      status: 'waiting',
+      statusText: statusText('waiting', 0, null, decision.waitingReason),
+      priority: priorityOf('waiting', null, 0),
+      problems,
+      hints,
+      recipient: null,
+      lastOutreach,
+    };
+  }
+  const action = decision.action;
+  let due = decision.due;
+  const skip = app.draft;
+  if (skip?.kind === 'skipped' && skip.action === action && skip.due === due && skip.until > due) due = skip.until;
+  const status: Status = today > due ? 'overdue' : today === due ? 'due-today' : 'upcoming';
+  const days = Math.abs(today - due);
+  if (action === 'thank-you' && status === 'upcoming') {
+    hints.push('Before the interview ends, ask about the next steps and when you can expect to hear back.');
+  }
+  const recipient = chooseRecipient(app, action);
+  if (recipient === null) {
+    const wanted = action === 'thank-you' ? 'an Interviewer email or a Recruiter email' : 'a Recruiter email';
+    problems.push({ code: 'no-email', message: `no valid email address: add ${wanted}`, blocking: true });
+  }
+  if (action === 'thank-you' && app.notes.trim() === '') {
+    problems.push({
+      code: 'missing-notes',
+      message: 'no personal note for the thank-you: add one in Notes (the draft has a placeholder)',
+      blocking: false,
+    });
+  }
+  if (action === 'second-follow-up' && app.update.trim() === '') {
+    problems.push({
+      code: 'missing-update',
+      message:
+        'nothing new to share for the second follow-up: add a work sample or achievement in Update (the draft has a placeholder)',
+      blocking: false,
+    });
+  }
+  let text = statusText(status, days, action);
+  if (skip?.kind === 'skipped' && due === skip.until && status === 'upcoming') text = `${text} · skipped`;
+  return {
+    action,
+    due,
+    status,
+    statusText: text,
+    priority: priorityOf(status, action, days),
+    problems,
+    hints,
+    recipient,
+    lastOutreach,
+  };
+}

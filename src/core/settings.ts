@@ -1,0 +1,200 @@
+/** Settings (RULES.md §3) with their defaults, and validation that names the setting and what it allows. */
+import { ACTIONS, type Action, hasControlCharacters, PLACEHOLDERS, placeholdersIn } from './templates';
+
+export interface TemplateOverride {
+  subject?: string;
+  body?: string;
+}
+
+export interface Settings {
+  yourName: string;
+  responseWindowDays: number;
+  secondFollowUpDays: number;
+  monthlyCheckIns: boolean;
+  monthlyIntervalDays: number;
+  maxMonthlyCheckIns: number;
+  applicationFollowUpDays: number;
+  skipWeekends: boolean;
+  dailyHour: number;
+  /** Names the tracker sheet; blank means the first sheet with a Company header. */
+  trackerSheet: string;
+  templates: Partial<Record<Action, TemplateOverride>>;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  yourName: '',
+  responseWindowDays: 7,
+  secondFollowUpDays: 7,
+  monthlyCheckIns: true,
+  monthlyIntervalDays: 30,
+  maxMonthlyCheckIns: 3,
+  applicationFollowUpDays: 14,
+  skipWeekends: true,
+  dailyHour: 8,
+  trackerSheet: '',
+  templates: {},
+});
+
+export type SettingKey = keyof Settings;
+export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
+
+interface NumberRule {
+  kind: 'number';
+  min: number;
+  max: number;
+  describe: string;
+}
+
+const NUMBER_RULES: Partial<Record<SettingKey, NumberRule>> = {
+  responseWindowDays: { kind: 'number', min: 1, max: 90, describe: 'days to wait for a response' },
+  secondFollowUpDays: { kind: 'number', min: 1, max: 60, describe: 'days between check-in and second follow-up' },
+  monthlyIntervalDays: { kind: 'number', min: 7, max: 180, describe: 'days between monthly check-ins' },
+  maxMonthlyCheckIns: { kind: 'number', min: 0, max: 24, describe: 'monthly check-ins before stopping' },
+  applicationFollowUpDays: { kind: 'number', min: 0, max: 120, describe: 'days after applying (0 turns it off)' },
+  dailyHour: { kind: 'number', min: 0, max: 23, describe: 'hour of the daily run' },
+};
+
+const BOOLEAN_KEYS: SettingKey[] = ['monthlyCheckIns', 'skipWeekends'];
+
+export interface SettingError {
+  setting: string;
+  message: string;
+}
+
+function show(value: unknown): string {
+  const text = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+function readNumber(key: SettingKey, rule: NumberRule, value: unknown, errors: SettingError[]): number | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (Number.isInteger(n) && n >= rule.min && n <= rule.max) return n;
+  errors.push({
+    setting: key,
+    message: `${key} must be a whole number from ${rule.min} to ${rule.max} (${rule.describe}); it is ${show(value)}.`,
+  });
+  return undefined;
+}
+
+function readBoolean(key: SettingKey, value: unknown, errors: SettingError[]): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string' && /^(true|false|yes|no|on|off)$/i.test(value.trim())) {
+    return /^(true|yes|on)$/i.test(value.trim());
+  }
+  errors.push({ setting: key, message: `${key} must be true or false; it is ${show(value)}.` });
+  return undefined;
+}
+
+function readText(key: SettingKey, value: unknown, max: number, errors: SettingError[]): string | undefined {
+  if (typeof value !== 'string') {
+    errors.push({ setting: key, message: `${key} must be text; it is ${show(value)}.` });
+    return undefined;
+  }
+  const text = value.trim();
+  if (hasControlCharacters(text)) {
+    errors.push({
+      setting: key,
+      message: `${key} must be one line of text without line breaks or control characters.`,
+    });
+    return undefined;
+  }
+  if (text.length > max) {
+    errors.push({ setting: key, message: `${key} must be at most ${max} characters; it has ${text.length}.` });
+    return undefined;
+  }
+  return text;
+}
+
+/** Checks one template override; unknown placeholders are errors that name them. */
+export function validateTemplate(
+  action: string,
+  override: unknown,
+  errors: SettingError[],
+): TemplateOverride | undefined {
+  const where = `templates.${action}`;
+  if (!(ACTIONS as readonly string[]).includes(action)) {
+    errors.push({ setting: where, message: `templates has no action "${action}"; use one of ${ACTIONS.join(', ')}.` });
+    return undefined;
+  }
+  if (typeof override !== 'object' || override === null || Array.isArray(override)) {
+    errors.push({ setting: where, message: `${where} must be an object with "subject" and/or "body".` });
+    return undefined;
+  }
+  const result: TemplateOverride = {};
+  for (const [field, value] of Object.entries(override)) {
+    if (field !== 'subject' && field !== 'body') {
+      errors.push({
+        setting: `${where}.${field}`,
+        message: `${where} takes only "subject" and "body", not "${field}".`,
+      });
+      continue;
+    }
+    if (typeof value !== 'string') {
+      errors.push({ setting: `${where}.${field}`, message: `${where}.${field} must be text.` });
+      continue;
+    }
+    if (value.trim() === '') continue;
+    if (field === 'subject' && /[\r\n]/.test(value)) {
+      errors.push({ setting: `${where}.subject`, message: `${where}.subject must be one line (no line breaks).` });
+      continue;
+    }
+    if (value.length > 5000) {
+      errors.push({ setting: `${where}.${field}`, message: `${where}.${field} must be at most 5000 characters.` });
+      continue;
+    }
+    const unknown = placeholdersIn(value).filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name));
+    if (unknown.length > 0) {
+      errors.push({
+        setting: `${where}.${field}`,
+        message: `${where}.${field} uses unknown placeholder {{${unknown[0]}}}; the placeholders are ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`,
+      });
+      continue;
+    }
+    result[field] = value;
+  }
+  return result;
+}
+
+/**
+ * Builds settings from stored or submitted values: defaults for what is missing, and an error per bad value
+ * (the bad value is replaced by its default so the rest still works).
+ */
+export function parseSettings(raw: Readonly<Record<string, unknown>>): { settings: Settings; errors: SettingError[] } {
+  const errors: SettingError[] = [];
+  const settings: Settings = { ...DEFAULT_SETTINGS, templates: {} };
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined || value === null) continue;
+    if (!(SETTING_KEYS as string[]).includes(key)) {
+      errors.push({
+        setting: key,
+        message: `There is no setting "${key}"; the settings are ${SETTING_KEYS.join(', ')}.`,
+      });
+      continue;
+    }
+    const k = key as SettingKey;
+    const numberRule = NUMBER_RULES[k];
+    if (numberRule) {
+      const n = readNumber(k, numberRule, value, errors);
+      if (n !== undefined) (settings[k] as number) = n;
+    } else if (BOOLEAN_KEYS.includes(k)) {
+      const b = readBoolean(k, value, errors);
+      if (b !== undefined) (settings[k] as boolean) = b;
+    } else if (k === 'yourName') {
+      const text = readText(k, value, 100, errors);
+      if (text !== undefined) settings.yourName = text;
+    } else if (k === 'trackerSheet') {
+      const text = readText(k, value, 100, errors);
+      if (text !== undefined) settings.trackerSheet = text;
+    } else if (k === 'templates') {
+      if (typeof value !== 'object' || Array.isArray(value)) {
+        errors.push({ setting: 'templates', message: 'templates must be an object keyed by action.' });
+        continue;
+      }
+      for (const [action, override] of Object.entries(value as Record<string, unknown>)) {
+        const checked = validateTemplate(action, override, errors);
+        if (checked && Object.keys(checked).length > 0) settings.templates[action as Action] = checked;
+      }
+    }
+  }
+  return { settings, errors };
+}
