@@ -18,7 +18,8 @@ export type ProblemCode =
   | 'invalid-email'
   | 'missing-notes'
   | 'missing-update'
-  | 'no-dates';
+  | 'no-dates'
+  | 'template-error';
 
 export interface Problem {
   code: ProblemCode;

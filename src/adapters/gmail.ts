@@ -1,0 +1,107 @@
+/**
+ * The Mailbox port over the advanced Gmail service (REST), which works with the narrow gmail.compose and
+ * gmail.readonly scopes, unlike GmailApp. MIME is built with mimetext's Apps Script build (global MimeText).
+ */
+import type { MIMEMessage } from 'mimetext';
+import { addressesIn, type MessageMeta } from '../core/mail';
+import type { CreatedDraft, DraftMessage, Mailbox } from '../ports';
+
+declare const MimeText: { createMimeMessage(): MIMEMessage };
+
+type GmailService = GoogleAppsScript.Gmail;
+type Message = GoogleAppsScript.Gmail.Schema.Message;
+
+const META_HEADERS = ['From', 'To', 'Cc', 'Subject', 'Message-ID', 'References'];
+const PAGE = 500;
+
+/** Base64 of UTF-8 text in 76-character lines (RFC 2045), since mimetext sends bodies as given. */
+function base64Lines(text: string): string {
+  const encoded = Utilities.base64Encode(text, Utilities.Charset.UTF_8);
+  return encoded.replace(/.{1,76}/g, (line) => `${line}\r\n`).trimEnd();
+}
+
+function header(message: Message, name: string): string {
+  const wanted = name.toLowerCase();
+  return message.payload?.headers?.find((h) => h.name?.toLowerCase() === wanted)?.value ?? '';
+}
+
+function toMeta(message: Message): MessageMeta {
+  return {
+    id: message.id ?? '',
+    threadId: message.threadId ?? '',
+    labelIds: message.labelIds ?? [],
+    internalDate: Number(message.internalDate ?? 0),
+    from: addressesIn(header(message, 'From')),
+    to: addressesIn(header(message, 'To')),
+    cc: addressesIn(header(message, 'Cc')),
+    subject: header(message, 'Subject'),
+    messageId: header(message, 'Message-ID'),
+    references: header(message, 'References'),
+  };
+}
+
+export class GmailMailbox implements Mailbox {
+  constructor(private readonly gmail: GmailService) {}
+
+  /** The advanced service, or null when it is not enabled in this script. */
+  static open(): GmailMailbox | null {
+    return typeof Gmail === 'undefined' || !Gmail ? null : new GmailMailbox(Gmail);
+  }
+
+  myAddress(): string {
+    return this.gmail.Users.getProfile('me').emailAddress ?? '';
+  }
+
+  liveDrafts(): Map<string, string> {
+    const drafts = new Map<string, string>();
+    let pageToken: string | undefined;
+    do {
+      const page = this.gmail.Users.Drafts.list('me', { maxResults: PAGE, ...(pageToken ? { pageToken } : {}) });
+      for (const draft of page.drafts ?? []) if (draft.id) drafts.set(draft.id, draft.message?.id ?? '');
+      pageToken = page.nextPageToken ?? undefined;
+    } while (pageToken);
+    return drafts;
+  }
+
+  search(query: string): string[] {
+    const ids: string[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = this.gmail.Users.Messages.list('me', {
+        q: query,
+        maxResults: PAGE,
+        ...(pageToken ? { pageToken } : {}),
+      });
+      for (const m of page.messages ?? []) if (m.id) ids.push(m.id);
+      pageToken = page.nextPageToken ?? undefined;
+    } while (pageToken);
+    return ids;
+  }
+
+  message(id: string): MessageMeta {
+    return toMeta(this.gmail.Users.Messages.get('me', id, { format: 'metadata', metadataHeaders: META_HEADERS }));
+  }
+
+  thread(threadId: string): MessageMeta[] {
+    const thread = this.gmail.Users.Threads.get('me', threadId, { format: 'metadata', metadataHeaders: META_HEADERS });
+    return (thread.messages ?? []).map(toMeta);
+  }
+
+  createDraft(draft: DraftMessage): CreatedDraft {
+    const mime = MimeText.createMimeMessage();
+    mime.setSender({ name: draft.fromName, addr: draft.fromAddress });
+    mime.setTo(draft.toName ? { name: draft.toName, addr: draft.to } : { addr: draft.to });
+    mime.setSubject(draft.subject);
+    if (draft.inReplyTo) mime.setHeader('In-Reply-To', draft.inReplyTo);
+    if (draft.references) mime.setHeader('References', draft.references);
+    mime.addMessage({ contentType: 'text/plain', encoding: 'base64', data: base64Lines(draft.text) });
+    mime.addMessage({ contentType: 'text/html', encoding: 'base64', data: base64Lines(draft.html) });
+    const message: Message = { raw: mime.asEncoded(), ...(draft.threadId ? { threadId: draft.threadId } : {}) };
+    const created = this.gmail.Users.Drafts.create({ message }, 'me');
+    return {
+      draftId: created.id ?? '',
+      messageId: created.message?.id ?? '',
+      threadId: created.message?.threadId ?? '',
+    };
+  }
+}

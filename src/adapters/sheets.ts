@@ -1,0 +1,188 @@
+/** The Spreadsheet service behind the Workbook and TrackerSheet ports: one batched read, batched writes. */
+import type { CellValue } from '../core/cells';
+import { COLUMN_HEADERS, COLUMN_KEYS, isTrackerHeader, MANAGED_HEADERS, MANAGED_KEYS } from '../core/columns';
+import type { TrackerSheet, Workbook } from '../ports';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const STATUS_RULE = /^=LEFT\(\$[A-Z]+2,\s*(7|9)\)="(Overdue|Due today)"$/;
+
+class SheetTracker implements TrackerSheet {
+  readonly name: string;
+  private lastColumn: number;
+
+  constructor(
+    private readonly sheet: Sheet,
+    readonly values: CellValue[][],
+    readonly formulas: string[][],
+  ) {
+    this.name = sheet.getName();
+    this.lastColumn = values[0]?.length ?? 0;
+  }
+
+  addColumns(headers: readonly string[]): void {
+    if (headers.length === 0) return;
+    const first = this.lastColumn + 1;
+    const missing = first + headers.length - 1 - this.sheet.getMaxColumns();
+    if (missing > 0) this.sheet.insertColumnsAfter(this.sheet.getMaxColumns(), missing);
+    const range = this.sheet.getRange(1, first, 1, headers.length);
+    range.setValues([[...headers]]);
+    range.setFontWeight('bold');
+    this.lastColumn += headers.length;
+  }
+
+  writeColumns(firstColumn: number, rows: CellValue[][], notes?: string[][]): void {
+    if (rows.length === 0 || rows[0]!.length === 0) return;
+    const range = this.sheet.getRange(2, firstColumn + 1, rows.length, rows[0]!.length);
+    range.setValues(rows);
+    if (notes) range.setNotes(notes);
+  }
+
+  writeCell(row: number, column: number, value: CellValue): void {
+    this.sheet.getRange(row, column + 1).setValue(value);
+  }
+
+  formatColumn(column: number, numberFormat: string): void {
+    const rows = this.sheet.getMaxRows() - 1;
+    if (rows > 0) this.sheet.getRange(2, column + 1, rows, 1).setNumberFormat(numberFormat);
+  }
+
+  layoutKey(statusColumn: number): string {
+    return `${this.sheet.getSheetId()}:${statusColumn}:${this.lastColumn}`;
+  }
+
+  colourRows(statusColumn: number, colours: { overdue: string; dueToday: string }): void {
+    const letter = columnLetterOf(statusColumn);
+    const rows = Math.max(1, this.sheet.getMaxRows() - 1);
+    const range = this.sheet.getRange(2, 1, rows, Math.max(this.lastColumn, statusColumn + 1));
+    const ours = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean => {
+      const condition = rule.getBooleanCondition();
+      const formula = condition?.getCriteriaValues()[0];
+      return typeof formula === 'string' && STATUS_RULE.test(formula);
+    };
+    const kept = this.sheet.getConditionalFormatRules().filter((rule) => !ours(rule));
+    const rule = (formula: string, colour: string) =>
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(formula)
+        .setBackground(colour)
+        .setRanges([range])
+        .build();
+    // Ours go first so that an overdue row shows even where the user has conditional colours of their own.
+    this.sheet.setConditionalFormatRules([
+      rule(`=LEFT($${letter}2,7)="Overdue"`, colours.overdue),
+      rule(`=LEFT($${letter}2,9)="Due today"`, colours.dueToday),
+      ...kept,
+    ]);
+  }
+}
+
+function columnLetterOf(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+function readTracker(sheet: Sheet): SheetTracker {
+  const range = sheet.getDataRange();
+  return new SheetTracker(sheet, range.getValues() as CellValue[][], range.getFormulas());
+}
+
+const SETUP_STATUSES = ['Applied', 'Interviewing', 'Waiting', 'Offer', 'Accepted', 'Rejected', 'Withdrawn', 'Archived'];
+
+export class SpreadsheetWorkbook implements Workbook {
+  readonly timeZone: string;
+  readonly locale: string;
+
+  constructor(private readonly spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {
+    this.timeZone = spreadsheet.getSpreadsheetTimeZone();
+    this.locale = spreadsheet.getSpreadsheetLocale();
+  }
+
+  findTracker(preferredName: string): TrackerSheet | null {
+    if (preferredName) {
+      const sheet = this.spreadsheet.getSheetByName(preferredName);
+      return sheet ? readTracker(sheet) : null;
+    }
+    const sheets = this.spreadsheet.getSheets();
+    for (const [index, sheet] of sheets.entries()) {
+      // The first sheet is read whole straight away: it is nearly always the tracker, so that read is the only one.
+      if (index === 0) {
+        const tracker = readTracker(sheet);
+        if (isTrackerHeader(tracker.values[0] ?? [])) return tracker;
+        continue;
+      }
+      const width = sheet.getLastColumn();
+      if (width > 0 && isTrackerHeader(sheet.getRange(1, 1, 1, width).getValues()[0] ?? [])) return readTracker(sheet);
+    }
+    return null;
+  }
+
+  sheetNames(): string[] {
+    return this.spreadsheet.getSheets().map((s) => s.getName());
+  }
+
+  createTrackerSheet(): string {
+    const taken = new Set(this.sheetNames());
+    let name = 'Applications';
+    for (let n = 2; taken.has(name); n++) name = `Applications ${n}`;
+    const sheet = this.spreadsheet.insertSheet(name);
+    const headers = [...COLUMN_KEYS.map((k) => COLUMN_HEADERS[k][0]!), ...MANAGED_KEYS.map((k) => MANAGED_HEADERS[k])];
+    const example = setupExampleRow(this.timeZone);
+    if (sheet.getMaxColumns() < headers.length) {
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), headers.length - sheet.getMaxColumns());
+    }
+    const column = (key: string): number => headers.indexOf(key) + 1;
+    const dataRows = sheet.getMaxRows() - 1;
+    for (const header of ['Applied', 'Interview date', 'Last follow-up', 'Heard back', 'Due']) {
+      sheet.getRange(2, column(header), dataRows, 1).setNumberFormat('yyyy-mm-dd');
+    }
+    sheet
+      .getRange(2, column('Status'), dataRows, 1)
+      .setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(SETUP_STATUSES, true).build());
+    sheet.getRange(2, column('Thank-you sent'), dataRows, 1).insertCheckboxes();
+    const headerRange = sheet.getRange(1, 1, 1, headers.length);
+    headerRange.setValues([headers]);
+    headerRange.setFontWeight('bold');
+    sheet.getRange(2, 1, 1, example.length).setValues([example]);
+    sheet.setFrozenRows(1);
+    sheet.activate();
+    return name;
+  }
+
+  selectRow(sheetName: string, row: number): void {
+    const sheet = this.spreadsheet.getSheetByName(sheetName);
+    if (!sheet) throw new Error(`There is no sheet named "${sheetName}" any more.`);
+    sheet.getRange(row, 1, 1, Math.max(1, sheet.getLastColumn())).activate();
+  }
+
+  flush(): void {
+    SpreadsheetApp.flush();
+  }
+}
+
+/** The example row of a new tracker: interviewed yesterday, thanked, waiting to hear by the end of next week. */
+function setupExampleRow(timeZone: string): CellValue[] {
+  const now = new Date();
+  const dayOffset = (days: number) =>
+    Utilities.formatDate(new Date(now.getTime() + days * 86_400_000), timeZone, 'yyyy-MM-dd');
+  const byKey: Record<string, CellValue> = {
+    company: 'Example Co (replace me)',
+    role: 'Product Designer',
+    status: 'Interviewing',
+    applied: dayOffset(-14),
+    interview: dayOffset(-1),
+    expected: 'end of next week',
+    recruiter: 'Sam Lee',
+    recruiterEmail: 'sam@example.com',
+    interviewer: 'Kim Park',
+    interviewerEmail: 'kim@example.com',
+    thankYou: true,
+    notes: 'Talked about their design system and the move to weekly releases',
+  };
+  return COLUMN_KEYS.map((key) => byKey[key] ?? '');
+}

@@ -1,0 +1,136 @@
+/**
+ * Reading Gmail before drafting (RULES.md §5), as pure functions over message metadata: replies that stop a
+ * check-in, sent drafts to record, the thread to reply in, and the batched search queries that find them.
+ */
+import { type CalendarDate, instantToDate } from './dates';
+import { oneLine } from './templates';
+
+/** What the add-on needs of one Gmail message (from `Messages.get` with format `metadata`). */
+export interface MessageMeta {
+  id: string;
+  threadId: string;
+  labelIds: string[];
+  /** Epoch milliseconds. */
+  internalDate: number;
+  from: string[];
+  to: string[];
+  cc: string[];
+  subject: string;
+  /** The RFC 5322 Message-ID header, angle brackets included. */
+  messageId: string;
+  references: string;
+}
+
+const ADDRESS = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+
+/** Every address in a From/To/Cc header, lower-cased. */
+export function addressesIn(header: string): string[] {
+  const stripped = header.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  return [...stripped.matchAll(ADDRESS)].map((m) => m[0].toLowerCase());
+}
+
+function isDraft(m: MessageMeta): boolean {
+  return m.labelIds.includes('DRAFT');
+}
+
+function isSent(m: MessageMeta): boolean {
+  return m.labelIds.includes('SENT');
+}
+
+function involves(m: MessageMeta, contacts: ReadonlySet<string>): boolean {
+  return [...m.from, ...m.to, ...m.cc].some((a) => contacts.has(a));
+}
+
+/**
+ * The first message from one of the contacts after the last outreach: a later calendar day, or the same day
+ * after the user's own last message to them. Returns the day it arrived, or null.
+ */
+export function findReply(
+  messages: readonly MessageMeta[],
+  contacts: ReadonlySet<string>,
+  lastOutreach: CalendarDate,
+  timeZone: string,
+): CalendarDate | null {
+  const sentThatDay = messages
+    .filter((m) => isSent(m) && involves(m, contacts) && instantToDate(m.internalDate, timeZone) === lastOutreach)
+    .map((m) => m.internalDate);
+  const lastSentThatDay = sentThatDay.length > 0 ? Math.max(...sentThatDay) : null;
+  let first: MessageMeta | null = null;
+  for (const m of messages) {
+    if (isDraft(m) || isSent(m) || !m.from.some((a) => contacts.has(a))) continue;
+    const day = instantToDate(m.internalDate, timeZone);
+    const after =
+      day > lastOutreach || (day === lastOutreach && lastSentThatDay !== null && m.internalDate > lastSentThatDay);
+    if (after && (first === null || m.internalDate < first.internalDate)) first = m;
+  }
+  return first === null ? null : instantToDate(first.internalDate, timeZone);
+}
+
+/** The day a message to `recipient` was sent on or after `since` (the day the draft was made), or null. */
+export function findSent(
+  messages: readonly MessageMeta[],
+  recipient: string,
+  since: CalendarDate,
+  timeZone: string,
+): CalendarDate | null {
+  const address = recipient.toLowerCase();
+  let first: number | null = null;
+  for (const m of messages) {
+    if (!isSent(m) || isDraft(m) || ![...m.to, ...m.cc].includes(address)) continue;
+    if (instantToDate(m.internalDate, timeZone) < since) continue;
+    if (first === null || m.internalDate < first) first = m.internalDate;
+  }
+  return first === null ? null : instantToDate(first, timeZone);
+}
+
+/** The thread of the most recent (non-draft) message to or from one of the contacts. */
+export function latestThreadWith(messages: readonly MessageMeta[], contacts: ReadonlySet<string>): string | null {
+  let latest: MessageMeta | null = null;
+  for (const m of messages) {
+    if (isDraft(m) || !involves(m, contacts)) continue;
+    if (latest === null || m.internalDate > latest.internalDate) latest = m;
+  }
+  return latest?.threadId ?? null;
+}
+
+export interface ReplyHeaders {
+  subject: string;
+  inReplyTo: string;
+  references: string;
+}
+
+/**
+ * How a reply joins a thread (RFC 5322 §3.6.4 and Gmail's threading rules): the same subject with "Re:",
+ * In-Reply-To the last message's Message-ID, References its References plus that id.
+ */
+export function replyHeaders(thread: readonly MessageMeta[]): ReplyHeaders | null {
+  const real = thread.filter((m) => !isDraft(m) && /^<[^<>\s]+>$/.test(m.messageId));
+  const last = real.reduce<MessageMeta | null>(
+    (a, m) => (a === null || m.internalDate >= a.internalDate ? m : a),
+    null,
+  );
+  if (last === null) return null;
+  const base = oneLine(last.subject).replace(/^(?:(?:re|fwd?|aw|sv)\s*:\s*)+/i, '');
+  const references = [...oneLine(last.references).split(/\s+/), last.messageId]
+    .filter((id) => /^<[^<>\s]+>$/.test(id))
+    .filter((id, i, all) => all.indexOf(id) === i)
+    .slice(-20)
+    .join(' ');
+  return { subject: `Re: ${base}`.slice(0, 250), inReplyTo: last.messageId, references };
+}
+
+/**
+ * One Gmail query for a batch of contacts: every message from or to any of them since `afterSeconds`.
+ * Addresses are validated before they get here; quoting keeps odd characters out of the query syntax.
+ */
+export function contactQuery(addresses: readonly string[], afterSeconds: number): string {
+  const terms = addresses.flatMap((a) => [`from:"${a}"`, `to:"${a}"`]);
+  return `(${terms.join(' OR ')}) after:${Math.max(0, Math.floor(afterSeconds))}`;
+}
+
+/** Splits a list into batches of `size`. */
+export function batches<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,129 @@
+/**
+ * Deciding, per row, whether to draft, and what to record in the user's columns when Gmail shows a reply or a
+ * sent draft (RULES.md §4–§5). Pure: the app layer applies the decisions.
+ */
+import { type CellValue, isBlank, type ReadContext, readCount, readYes } from './cells';
+import type { ColumnKey, HeaderMap } from './columns';
+import type { CalendarDate } from './dates';
+import type { DraftRecord } from './draftcell';
+import type { Application, Evaluation } from './rules';
+import type { Action } from './templates';
+
+export type DraftPlan =
+  /** Nothing to draft: not due, blocked, or no action. */
+  | { kind: 'none' }
+  /** A live or sent draft already covers this follow-up; the record may move to the new due date. */
+  | { kind: 'keep'; record: DraftRecord }
+  | { kind: 'create' };
+
+/**
+ * Whether a due row needs a new draft. A live draft for the same action is kept even when the due date moved,
+ * because the user may have edited it; only its record follows the new date.
+ */
+export function planDraft(app: Application, evaluation: Evaluation, isLive: (draftId: string) => boolean): DraftPlan {
+  const { action, due, status } = evaluation;
+  if (action === null || due === null || (status !== 'overdue' && status !== 'due-today')) return { kind: 'none' };
+  if (evaluation.problems.some((p) => p.blocking)) return { kind: 'none' };
+  const record = app.draft;
+  if (record?.kind === 'sent' && record.action === action && record.due === due) return { kind: 'keep', record };
+  if (record?.kind === 'draft' && record.action === action && isLive(record.draftId)) {
+    return { kind: 'keep', record: { ...record, due } };
+  }
+  return { kind: 'create' };
+}
+
+/** A row whose recorded draft is gone from Gmail: it was sent, or the user deleted it. */
+export function awaitsSentCheck(app: Application, isLive: (draftId: string) => boolean): boolean {
+  return app.draft?.kind === 'draft' && !isLive(app.draft.draftId);
+}
+
+/** A value to write into a user cell: a calendar date (written as a Date cell) or a plain value. */
+export type CellUpdate = { kind: 'date'; date: CalendarDate } | { kind: 'value'; value: boolean | number };
+
+export interface CellWrite {
+  /** 1-based sheet row. */
+  row: number;
+  column: ColumnKey;
+  update: CellUpdate;
+}
+
+interface RowCells {
+  app: Application;
+  cells: readonly CellValue[];
+  headers: HeaderMap;
+  ctx: ReadContext;
+}
+
+function cellOf(row: RowCells, key: ColumnKey): CellValue {
+  const index = row.headers.columns[key];
+  return index === undefined ? '' : row.cells[index];
+}
+
+/**
+ * Fills a blank (or unticked) cell with `date`, or moves an older date forward to it; never overwrites text
+ * or a newer date. Returns null when the cell already says as much or more.
+ */
+function fillOrMoveForward(
+  row: RowCells,
+  key: ColumnKey,
+  date: CalendarDate,
+  olderThan: CalendarDate,
+): CellWrite | null {
+  const value = cellOf(row, key);
+  const at = row.app.row;
+  if (isBlank(value)) return { row: at, column: key, update: { kind: 'date', date } };
+  if (value === false) return { row: at, column: key, update: { kind: 'value', value: true } };
+  const read = readYes(value, row.ctx);
+  if (read.date !== undefined && read.date < olderThan) return { row: at, column: key, update: { kind: 'date', date } };
+  return null;
+}
+
+/** A reply arrived on `replied`: fill a blank Heard back cell (or move an older date forward). */
+export function recordReply(row: RowCells, replied: CalendarDate, lastOutreach: CalendarDate): CellWrite[] {
+  const write = fillOrMoveForward(row, 'heardBack', replied, lastOutreach);
+  return write ? [write] : [];
+}
+
+/**
+ * A draft for `action` was sent on `sent`. A thank-you fills Thank-you sent; other actions set Last follow-up and
+ * count one more in Follow-ups sent. The count restarts at 1 after a new interview (Last follow-up before it),
+ * because RULES.md §3 counts follow-ups since the latest interview. Nothing is written when the user already
+ * recorded this send.
+ */
+export function recordSent(row: RowCells, action: Action, sent: CalendarDate): CellWrite[] {
+  const { app } = row;
+  if (action === 'thank-you') {
+    const write = fillOrMoveForward(row, 'thankYou', sent, app.interview ?? sent);
+    return write ? [write] : [];
+  }
+  const lastWrite = fillOrMoveForward(row, 'lastFollowUp', sent, sent);
+  if (lastWrite === null) return [];
+  const writes = [lastWrite];
+  const count = readCount(cellOf(row, 'followUps'));
+  if (count.kind === 'count') {
+    const previous = app.lastFollowUp.date;
+    const newStage = app.interview !== null && previous !== undefined && previous < app.interview;
+    writes.push({
+      row: app.row,
+      column: 'followUps',
+      update: { kind: 'value', value: newStage ? 1 : count.count + 1 },
+    });
+  }
+  return writes;
+}
+
+/** The contacts of a row: the addresses a reply could come from. */
+export function contactsOf(app: Application): string[] {
+  return [app.recruiterEmail, app.interviewerEmail]
+    .filter((a): a is string => a !== null)
+    .map((a) => a.toLowerCase())
+    .filter((a, i, all) => all.indexOf(a) === i);
+}
+
+/** A key that finds a row again after the user sorts the sheet (used by the crash journal). */
+export function rowKey(app: Application): string {
+  return [app.company, app.role, ...contactsOf(app)]
+    .map((s) => s.trim().toLowerCase())
+    .join('|')
+    .slice(0, 200);
+}

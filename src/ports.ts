@@ -1,0 +1,106 @@
+/**
+ * The small interfaces the use cases (src/app) work through. Adapters (src/adapters) implement them over the
+ * Apps Script services; nothing in src/app touches a Google global.
+ */
+import type { CellValue } from './core/cells';
+import type { MessageMeta } from './core/mail';
+
+export interface Clock {
+  /** Epoch milliseconds (the modeled clock in the emulator). */
+  now(): number;
+  /** Waits; used for retry back-off. */
+  sleep(ms: number): void;
+}
+
+export interface Lock {
+  /** Waits up to `ms` for the document lock. */
+  tryLock(ms: number): boolean;
+  release(): void;
+}
+
+/** A person looking at the spreadsheet; absent in the daily trigger. */
+export interface Ui {
+  toast(message: string): void;
+  alert(title: string, message: string): void;
+}
+
+/** The tracker as read in one batch, plus the writes the run makes back to it. */
+export interface TrackerSheet {
+  name: string;
+  /** `getValues()` of the data range, header row included. */
+  values: CellValue[][];
+  /** `getFormulas()` of the same range. */
+  formulas: string[][];
+  /** Appends columns with these headers to the right of the last used column (the caller extends its grid). */
+  addColumns(headers: readonly string[]): void;
+  /** Writes rows 2… of consecutive columns from `firstColumn` (0-based) in one batch, with notes when given. */
+  writeColumns(firstColumn: number, rows: CellValue[][], notes?: string[][]): void;
+  /** Writes single user cells (the recording rule of RULES.md §5): 1-based row, 0-based column. */
+  writeCell(row: number, column: number, value: CellValue): void;
+  /** Sets a number format on a column's data cells. */
+  formatColumn(column: number, numberFormat: string): void;
+  /** Colours Overdue and Due-today rows through conditional formatting keyed on the status column. */
+  colourRows(statusColumn: number, colours: { overdue: string; dueToday: string }): void;
+  /** A key that changes when the colouring rules would need to change (sheet, status column, width). */
+  layoutKey(statusColumn: number): string;
+}
+
+export interface Workbook {
+  timeZone: string;
+  locale: string;
+  /** The tracker sheet (RULES.md §1), or null when no sheet has a Company header (or the named one is missing). */
+  findTracker(preferredName: string): TrackerSheet | null;
+  sheetNames(): string[];
+  /** Adds a new sheet for "Set up a tracker sheet"; returns its name. */
+  createTrackerSheet(): string;
+  /** Selects a row of the tracker sheet (the sidebar's "show in sheet" link). */
+  selectRow(sheetName: string, row: number): void;
+  flush(): void;
+}
+
+export interface DraftMessage {
+  fromName: string;
+  fromAddress: string;
+  to: string;
+  toName: string;
+  subject: string;
+  text: string;
+  html: string;
+  threadId?: string;
+  inReplyTo?: string;
+  references?: string;
+}
+
+export interface CreatedDraft {
+  draftId: string;
+  messageId: string;
+  threadId: string;
+}
+
+export interface Mailbox {
+  myAddress(): string;
+  /** Every live draft id with its message id (Drafts.list, paged). */
+  liveDrafts(): Map<string, string>;
+  /** Message ids matching a query (Messages.list, paged). */
+  search(query: string): string[];
+  /** Metadata of one message. */
+  message(id: string): MessageMeta;
+  /** Metadata of every message in a thread. */
+  thread(threadId: string): MessageMeta[];
+  createDraft(message: DraftMessage): CreatedDraft;
+}
+
+export interface KeyValueStore {
+  getAll(): Record<string, string>;
+  set(values: Record<string, string>): void;
+  remove(key: string): void;
+}
+
+export interface Scheduler {
+  /** How many daily-run triggers are installed. */
+  dailyTriggerCount(): number;
+  /** Leaves exactly one daily trigger, at `hour` in `timeZone`. */
+  installDaily(hour: number, timeZone: string): void;
+  /** Removes every daily trigger; returns how many there were. */
+  removeDaily(): number;
+}
