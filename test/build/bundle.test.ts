@@ -34,12 +34,22 @@ describe('dist/', () => {
       // A top-level function declaration, which is what Apps Script lists and calls.
       expect(readFileSync(join(dist, 'Code.js'), 'utf8')).toContain(`\nfunction ${name}(`);
     }
-    expect(typeof (context as { MimeText?: { createMimeMessage?: unknown } }).MimeText?.createMimeMessage).toBe('function');
+    expect(typeof (context as { MimeText?: { createMimeMessage?: unknown } }).MimeText?.createMimeMessage).toBe(
+      'function',
+    );
   });
 
   it('uses nothing Apps Script lacks at load time', () => {
     const code = readFileSync(join(dist, 'Code.js'), 'utf8');
-    for (const global of ['require(', 'process.', 'Buffer.', 'setTimeout(', 'TextEncoder', 'fetch(', 'structuredClone(']) {
+    for (const global of [
+      'require(',
+      'process.',
+      'Buffer.',
+      'setTimeout(',
+      'TextEncoder',
+      'fetch(',
+      'structuredClone(',
+    ]) {
       expect(code).not.toContain(global);
     }
   });

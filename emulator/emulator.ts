@@ -1,0 +1,337 @@
+/**
+ * The emulator: the built add-on (dist/*.js) loaded as classic scripts into a fresh `node:vm` context per
+ * execution, holding only ECMAScript built-ins, Intl and the fake Apps Script services, over one saved state.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import {
+  addMessage,
+  createGmailService,
+  createMailboxState,
+  type DecodedDraft,
+  deleteDraft,
+  listDecodedDrafts,
+  type MailboxFileMessage,
+  type MailboxState,
+  mailboxFromJson,
+  type SentMessage,
+  sendAllDrafts,
+} from './gmail';
+import {
+  authModeFor,
+  createPlatformServices,
+  createPlatformState,
+  holdLockForOtherExecution,
+  type PlatformState,
+  platformStateFromJson,
+  releaseLocksOf,
+  zonedTimeToUtc,
+} from './platform';
+import { type ExecutionMode, type QuotaState, type Realm, Runtime } from './runtime';
+import {
+  createSpreadsheetService,
+  createSpreadsheetState,
+  displayGrid,
+  renderSheetHtml,
+  type SpreadsheetState,
+  sortRows,
+  type UiLog,
+  visibleBackgrounds,
+} from './spreadsheet';
+
+export const DEFAULT_DIST = join(__dirname, '..', 'dist');
+
+export interface EmulatorState {
+  version: 1;
+  /** The modeled clock, epoch ms. */
+  now: number;
+  quotas: Record<'gmail' | 'properties', QuotaState>;
+  spreadsheet: SpreadsheetState;
+  mailbox: MailboxState;
+  platform: PlatformState;
+}
+
+export interface EmulatorOptions {
+  /** Where the built add-on is; default dist/ beside the emulator. */
+  distDir?: string;
+  /** False removes the advanced Gmail service, as when it is not enabled in the script. */
+  gmailEnabled?: boolean;
+}
+
+export interface CreateOptions extends EmulatorOptions {
+  /** YYYY-MM-DD; the clock starts at 09:00 that day in the spreadsheet's time zone. */
+  today: string;
+  timeZone: string;
+  locale: string;
+  sheetName?: string;
+  mailbox?: MailboxState;
+}
+
+export interface ExecutionResult {
+  handler: string;
+  mode: ExecutionMode;
+  ok: boolean;
+  value?: unknown;
+  error?: string;
+  /** Modeled milliseconds this execution took. */
+  modeledMs: number;
+}
+
+interface Manifest {
+  timeZone?: string;
+  oauthScopes?: string[];
+}
+
+/** Makes `Date.now()` and `new Date()` inside the script read the modeled clock. */
+const CLOCK_SHIM = `(function (clock) {
+  var RealDate = Date;
+  function ModeledDate() {
+    if (!new.target) return new RealDate(clock()).toString();
+    if (arguments.length === 0) return new RealDate(clock());
+    return new (Function.prototype.bind.apply(RealDate, [null].concat(Array.prototype.slice.call(arguments))))();
+  }
+  ModeledDate.prototype = RealDate.prototype;
+  ModeledDate.now = function () { return clock(); };
+  ModeledDate.UTC = RealDate.UTC;
+  ModeledDate.parse = RealDate.parse;
+  Object.defineProperty(RealDate.prototype, 'constructor', { value: ModeledDate, writable: true, configurable: true });
+  globalThis.Date = ModeledDate;
+})`;
+
+export class Emulator {
+  readonly runtime: Runtime;
+  readonly state: EmulatorState;
+  readonly uiLog: UiLog;
+  /** Every execution run so far, in order. */
+  readonly executions: ExecutionResult[] = [];
+  private readonly distDir: string;
+  private readonly scripts: { name: string; script: vm.Script }[];
+  private readonly manifest: Manifest;
+  private readonly globals: Record<string, unknown>;
+
+  constructor(state: EmulatorState, options: EmulatorOptions = {}) {
+    this.state = state;
+    this.distDir = options.distDir ?? DEFAULT_DIST;
+    if (!existsSync(join(this.distDir, 'Code.js'))) {
+      throw new Error(`no built add-on in ${this.distDir}: run npm run build first`);
+    }
+    this.manifest = JSON.parse(readFileSync(join(this.distDir, 'appsscript.json'), 'utf8')) as Manifest;
+    this.scripts = readdirSync(this.distDir)
+      .filter((f) => f.endsWith('.js'))
+      .sort()
+      .map((name) => ({
+        name,
+        script: new vm.Script(readFileSync(join(this.distDir, name), 'utf8'), { filename: name }),
+      }));
+    this.runtime = new Runtime(state.now);
+    Object.assign(this.runtime.quotas.gmail, state.quotas.gmail);
+    Object.assign(this.runtime.quotas.properties, state.quotas.properties);
+    this.runtime.scopes = new Set(this.manifest.oauthScopes ?? []);
+    const sheets = createSpreadsheetService(this.runtime, state.spreadsheet, {
+      htmlFiles: (name) => {
+        const file = join(this.distDir, `${name}.html`);
+        return existsSync(file) ? readFileSync(file, 'utf8') : null;
+      },
+      addonName: 'Follow-ups',
+    });
+    this.uiLog = sheets.uiLog;
+    const platform = createPlatformServices(this.runtime, state.platform, {
+      scriptTimeZone: this.manifest.timeZone ?? 'UTC',
+      spreadsheetId: state.spreadsheet.id,
+      userEmail: state.mailbox.me.email,
+    });
+    const gmail = options.gmailEnabled === false ? {} : createGmailService(this.runtime, state.mailbox);
+    this.globals = { SpreadsheetApp: sheets.SpreadsheetApp, HtmlService: sheets.HtmlService, ...gmail, ...platform };
+  }
+
+  /** A new spreadsheet with one empty sheet, a mailbox and a clock at 09:00 on `today`. */
+  static create(options: CreateOptions): Emulator {
+    const spreadsheet = createSpreadsheetState({
+      timeZone: options.timeZone,
+      locale: options.locale,
+      sheetName: options.sheetName ?? 'Applications',
+    });
+    const now = startOfDay(options.today, options.timeZone, 9);
+    const state: EmulatorState = {
+      version: 1,
+      now,
+      quotas: freshQuotas(now),
+      spreadsheet,
+      mailbox: options.mailbox ?? createMailboxState({ email: 'me@example.com', name: 'Me' }),
+      platform: createPlatformState(),
+    };
+    return new Emulator(state, options);
+  }
+
+  static fromJSON(json: unknown, options: EmulatorOptions = {}): Emulator {
+    if (!json || typeof json !== 'object' || (json as { version?: unknown }).version !== 1) {
+      throw new Error('not an emulator state file (version 1)');
+    }
+    const raw = json as EmulatorState;
+    const state: EmulatorState = {
+      version: 1,
+      now: Number(raw.now),
+      quotas: raw.quotas ?? freshQuotas(Number(raw.now)),
+      spreadsheet: raw.spreadsheet,
+      mailbox: mailboxFromJson(raw.mailbox),
+      platform: platformStateFromJson(raw.platform),
+    };
+    return new Emulator(state, options);
+  }
+
+  /** The whole state, ready for JSON.stringify. */
+  toJSON(): EmulatorState {
+    this.state.now = this.runtime.now;
+    this.state.quotas = { gmail: { ...this.runtime.quotas.gmail }, properties: { ...this.runtime.quotas.properties } };
+    return this.state;
+  }
+
+  get timeZone(): string {
+    return this.state.spreadsheet.timeZone;
+  }
+
+  /** Moves the clock to `hour`:`minute` of a day (YYYY-MM-DD) in the spreadsheet's zone; never backwards. */
+  setDay(day: string, hour = 9, minute = 0): void {
+    const target = startOfDay(day, this.timeZone, hour, minute);
+    if (target < this.runtime.now) {
+      throw new Error(`the emulated clock is already past ${day} ${hour}:00; time only moves forward`);
+    }
+    this.runtime.now = target;
+  }
+
+  /** Runs one handler as Apps Script would: a fresh global scope, the given execution mode, the 6-minute limit. */
+  run(handler: string, mode: ExecutionMode = 'menu', args: readonly unknown[] = []): ExecutionResult {
+    const context = vm.createContext({});
+    const realm = vm.runInContext('({ Date, Error, Array, Object, JSON })', context) as Realm;
+    this.runtime.realm = realm;
+    const execution = this.runtime.begin(mode, handler);
+    const startedAt = this.runtime.now;
+    let result: ExecutionResult;
+    try {
+      (vm.runInContext(CLOCK_SHIM, context) as (clock: () => number) => void)(() => this.runtime.now);
+      for (const [name, value] of Object.entries(this.globals)) (context as Record<string, unknown>)[name] = value;
+      for (const { script } of this.scripts) script.runInContext(context);
+      const fn = (context as Record<string, unknown>)[handler];
+      if (typeof fn !== 'function') throw new Error(`Script function not found: ${handler}`);
+      const callArgs = this.runtime.toRealm([...args, ...this.eventFor(mode, handler)]);
+      const value = (fn as (...a: unknown[]) => unknown)(...(callArgs as unknown[]));
+      if (this.runtime.killed) throw new Error('Exceeded maximum execution time');
+      result = { handler, mode, ok: true, value: toHost(value), modeledMs: this.runtime.now - startedAt };
+    } catch (error) {
+      const message = this.runtime.killed ? 'Exceeded maximum execution time' : errorMessage(error);
+      result = { handler, mode, ok: false, error: message, modeledMs: this.runtime.now - startedAt };
+    } finally {
+      releaseLocksOf(this.state.platform, execution.id);
+      this.runtime.end();
+    }
+    this.executions.push(result);
+    return result;
+  }
+
+  private eventFor(mode: ExecutionMode, handler: string): unknown[] {
+    const authMode = authModeFor(mode);
+    if (handler === 'onOpen' || handler === 'onInstall') return [{ authMode, source: undefined }];
+    if (mode === 'time-trigger') {
+      const parts = new Date(this.runtime.now);
+      return [
+        {
+          authMode,
+          triggerUid: this.state.platform.triggers.find((t) => t.handler === handler)?.id ?? '',
+          year: parts.getUTCFullYear(),
+          month: parts.getUTCMonth() + 1,
+          'day-of-month': parts.getUTCDate(),
+          hour: parts.getUTCHours(),
+          minute: parts.getUTCMinutes(),
+          second: parts.getUTCSeconds(),
+          timezone: 'UTC',
+        },
+      ];
+    }
+    return [];
+  }
+
+  /**
+   * Fires the installed daily triggers as Apps Script would on the current day: within the hour they were set
+   * for (at :15), or straight away when the clock is already past it. Returns one result per trigger.
+   */
+  fireDailyTriggers(): ExecutionResult[] {
+    const results: ExecutionResult[] = [];
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone }).format(new Date(this.runtime.now));
+    for (const trigger of [...this.state.platform.triggers]) {
+      if (trigger.everyDays === undefined) continue;
+      const at = startOfDay(day, trigger.timeZone, trigger.atHour ?? 0, 15);
+      if (at > this.runtime.now) this.runtime.now = at;
+      results.push(this.run(trigger.handler, 'time-trigger'));
+    }
+    return results;
+  }
+
+  /** The person sends every draft from Gmail. */
+  sendDrafts(): SentMessage[] {
+    return sendAllDrafts(this.runtime, this.state.mailbox);
+  }
+
+  /** The person deletes a draft in Gmail. */
+  deleteDraft(id: string): boolean {
+    return deleteDraft(this.state.mailbox, id);
+  }
+
+  /** Mail arrives (same shape as a mailbox-file message). */
+  receive(message: MailboxFileMessage): void {
+    addMessage(this.state.mailbox, message);
+  }
+
+  drafts(): DecodedDraft[] {
+    return listDecodedDrafts(this.state.mailbox);
+  }
+
+  /** Another execution (a daily run, say) holds the document lock until the modeled time `untilMs`. */
+  holdDocumentLock(untilMs: number): void {
+    holdLockForOtherExecution(this.state.platform, 'document', untilMs);
+  }
+
+  /** The person sorts the tracker by a column (1-based), rows 2 onwards. */
+  sortSheet(sheetName: string, column: number, ascending = true): void {
+    sortRows(this.state.spreadsheet, sheetName, column, ascending);
+  }
+
+  displayValues(sheetName: string): string[][] {
+    return displayGrid(this.state.spreadsheet, sheetName);
+  }
+
+  backgrounds(sheetName: string): string[][] {
+    return visibleBackgrounds(this.state.spreadsheet, sheetName);
+  }
+
+  sheetHtml(sheetName: string): string {
+    return renderSheetHtml(this.state.spreadsheet, sheetName);
+  }
+}
+
+function freshQuotas(now: number): Record<'gmail' | 'properties', QuotaState> {
+  const day = new Date(now).toISOString().slice(0, 10);
+  return { gmail: { limit: 20_000, used: 0, day }, properties: { limit: 50_000, used: 0, day } };
+}
+
+/** Epoch ms of `hour`:`minute` on a calendar day in a time zone. */
+export function startOfDay(day: string, timeZone: string, hour = 0, minute = 0): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) throw new Error(`not a date: ${day} (use YYYY-MM-DD)`);
+  return zonedTimeToUtc(timeZone, Number(m[1]), Number(m[2]), Number(m[3]), hour, minute);
+}
+
+function errorMessage(error: unknown): string {
+  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
+  return String(error);
+}
+
+/** Copies a value out of the script realm as plain JSON data. */
+function toHost(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  try {
+    return JSON.parse(JSON.stringify(value));
+  } catch {
+    return String(value);
+  }
+}

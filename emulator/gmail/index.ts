@@ -1,0 +1,40 @@
+/** The emulated Gmail advanced service and its mailbox. */
+
+export {
+  type Address,
+  decodeEncodedWords,
+  formatAddress,
+  type HeaderField,
+  type MimeEntity,
+  type ParsedMime,
+  parseAddressList,
+  parseMime,
+} from './mime';
+export { evaluateQuery, parseGmailQuery, type QueryNode, type QueryTarget } from './query';
+export {
+  createGmailService,
+  type DecodedDraft,
+  deleteDraft,
+  formatMessage,
+  type GmailServiceResult,
+  listDecodedDrafts,
+  type SentMessage,
+  sendAllDrafts,
+  signedBytes,
+} from './service';
+export {
+  addMessage,
+  buildRawMessage,
+  createMailboxState,
+  DEFAULT_QUERY_TIME_ZONE,
+  type MailboxFile,
+  MailboxFileError,
+  type MailboxFileMessage,
+  type MailboxState,
+  mailboxFromFile,
+  mailboxFromJson,
+  mailboxToJson,
+  metaOf,
+  type StoredDraft,
+  type StoredMessage,
+} from './state';

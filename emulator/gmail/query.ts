@@ -1,0 +1,352 @@
+/**
+ * The subset of Gmail's search language the emulator understands (APPS-SCRIPT.md), parsed once and evaluated
+ * against cached per-message metadata. Anything outside the subset throws
+ * `not implemented in the emulator: Gmail query term "..."`, so a test learns at once that the emulator cannot
+ * answer it (rather than getting a quietly wrong result).
+ *
+ * Supported: `from:` `to:` `cc:` `bcc:` (address, `"quoted"`, `@domain`, a word of the address or name, `me`),
+ * `in:inbox|sent|drafts|draft|anywhere`, `after:`/`before:` (epoch seconds or yyyy/mm/dd), `-term`, `OR`, `AND`,
+ * juxtaposition (AND), `( ... )` and `{ ... }` (OR group).
+ */
+
+import { zonedTimeToUtc } from '../platform/timezone';
+import { type AddressMeta, type MessageMeta, words } from './state';
+
+export type AddressField = 'from' | 'to' | 'cc' | 'bcc';
+
+export type QueryNode =
+  | { kind: 'and'; children: QueryNode[] }
+  | { kind: 'or'; children: QueryNode[] }
+  | { kind: 'not'; child: QueryNode }
+  | { kind: 'address'; field: AddressField; value: string }
+  /** Exact addresses of one field, OR-ed (an optimisation of many `from:a@b OR from:c@d`). */
+  | { kind: 'addressSet'; field: AddressField; addresses: Set<string> }
+  | { kind: 'in'; box: 'inbox' | 'sent' | 'drafts' | 'anywhere' }
+  | { kind: 'after' | 'before'; ms: number };
+
+export interface QueryTarget {
+  meta: MessageMeta;
+  labelIds: readonly string[];
+  internalDate: number;
+}
+
+function unsupported(term: string): Error {
+  return new Error(`not implemented in the emulator: Gmail query term "${term}"`);
+}
+
+type Token =
+  | { type: 'open' | 'close' | 'openBrace' | 'closeBrace' | 'or' | 'and' | 'not' }
+  | { type: 'term'; text: string; op: string; value: string };
+
+function tokenize(q: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < q.length) {
+    const c = q[i]!;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '(' || c === ')' || c === '{' || c === '}') {
+      tokens.push({ type: c === '(' ? 'open' : c === ')' ? 'close' : c === '{' ? 'openBrace' : 'closeBrace' });
+      i++;
+      continue;
+    }
+    if (c === '-' && i + 1 < q.length && !/\s/.test(q[i + 1]!)) {
+      tokens.push({ type: 'not' });
+      i++;
+      continue;
+    }
+    // A term: op:value, op:"quoted value", a bare word or a "quoted phrase".
+    const start = i;
+    let op = '';
+    let value = '';
+    if (c === '"') {
+      const end = q.indexOf('"', i + 1);
+      i = end < 0 ? q.length : end + 1;
+      throw unsupported(q.slice(start, i));
+    }
+    while (i < q.length && !/[\s(){}":]/.test(q[i]!)) i++;
+    if (q[i] === ':') {
+      op = q.slice(start, i).toLowerCase();
+      i++;
+      if (q[i] === '"') {
+        const end = q.indexOf('"', i + 1);
+        if (end < 0) throw unsupported(q.slice(start));
+        value = q.slice(i + 1, end);
+        i = end + 1;
+      } else if (q[i] === '(' || q[i] === '{') {
+        throw unsupported(q.slice(start, i + 1));
+      } else {
+        const vStart = i;
+        while (i < q.length && !/[\s(){}]/.test(q[i]!)) i++;
+        value = q.slice(vStart, i);
+      }
+    } else if (q[i] === '"') {
+      throw unsupported(q.slice(start, i + 1));
+    }
+    const text = q.slice(start, i);
+    if (op === '' && text === 'OR') tokens.push({ type: 'or' });
+    else if (op === '' && text === 'AND') tokens.push({ type: 'and' });
+    else tokens.push({ type: 'term', text, op, value });
+  }
+  return tokens;
+}
+
+const DATE_FORM = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
+
+function termNode(token: { text: string; op: string; value: string }, timeZone: string): QueryNode {
+  const { op, text } = token;
+  const value = token.value.trim();
+  switch (op) {
+    case 'from':
+    case 'to':
+    case 'cc':
+    case 'bcc':
+      if (value === '') throw unsupported(text);
+      return { kind: 'address', field: op, value: value.toLowerCase() };
+    case 'in': {
+      const box = value.toLowerCase();
+      if (box === 'inbox' || box === 'sent' || box === 'anywhere') return { kind: 'in', box };
+      if (box === 'drafts' || box === 'draft') return { kind: 'in', box: 'drafts' };
+      throw unsupported(text);
+    }
+    case 'after':
+    case 'before': {
+      if (/^\d+$/.test(value)) return { kind: op, ms: Number(value) * 1000 };
+      const m = DATE_FORM.exec(value);
+      if (m) {
+        const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+        if (month < 1 || month > 12 || day < 1 || day > 31) throw unsupported(text);
+        return { kind: op, ms: zonedTimeToUtc(timeZone, year, month, day) };
+      }
+      throw unsupported(text);
+    }
+    default:
+      throw unsupported(text);
+  }
+}
+
+class Parser {
+  private pos = 0;
+  constructor(
+    private readonly tokens: Token[],
+    private readonly q: string,
+    private readonly timeZone: string,
+  ) {}
+
+  parse(): QueryNode {
+    const node = this.or();
+    if (this.pos < this.tokens.length) throw this.syntax();
+    return node;
+  }
+
+  private syntax(): Error {
+    return new Error(`not implemented in the emulator: Gmail query syntax in ${JSON.stringify(this.q)}`);
+  }
+
+  private peek(): Token | undefined {
+    return this.tokens[this.pos];
+  }
+
+  private or(): QueryNode {
+    const children = [this.and()];
+    while (this.peek()?.type === 'or') {
+      this.pos++;
+      children.push(this.and());
+    }
+    return children.length === 1 ? children[0]! : { kind: 'or', children };
+  }
+
+  private and(): QueryNode {
+    const children: QueryNode[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (!t || t.type === 'close' || t.type === 'closeBrace' || t.type === 'or') break;
+      if (t.type === 'and') {
+        if (children.length === 0) throw this.syntax();
+        this.pos++;
+        continue;
+      }
+      children.push(this.unary());
+    }
+    if (children.length === 0) throw this.syntax();
+    return children.length === 1 ? children[0]! : { kind: 'and', children };
+  }
+
+  private unary(): QueryNode {
+    const t = this.peek();
+    if (!t) throw this.syntax();
+    this.pos++;
+    switch (t.type) {
+      case 'not':
+        return { kind: 'not', child: this.unary() };
+      case 'open': {
+        const node = this.or();
+        if (this.peek()?.type !== 'close') throw this.syntax();
+        this.pos++;
+        return node;
+      }
+      case 'openBrace': {
+        const children: QueryNode[] = [];
+        while (this.peek() && this.peek()!.type !== 'closeBrace') {
+          if (this.peek()!.type === 'or') {
+            this.pos++;
+            continue;
+          }
+          children.push(this.unary());
+        }
+        if (this.peek()?.type !== 'closeBrace' || children.length === 0) throw this.syntax();
+        this.pos++;
+        return children.length === 1 ? children[0]! : { kind: 'or', children };
+      }
+      case 'term':
+        return termNode(t, this.timeZone);
+      default:
+        throw this.syntax();
+    }
+  }
+}
+
+function optimize(node: QueryNode): QueryNode {
+  switch (node.kind) {
+    case 'and':
+      return { kind: 'and', children: node.children.map(optimize) };
+    case 'not':
+      return { kind: 'not', child: optimize(node.child) };
+    case 'or': {
+      const sets = new Map<AddressField, Set<string>>();
+      const rest: QueryNode[] = [];
+      for (const child of node.children.map(optimize)) {
+        if (child.kind === 'address' && child.value.includes('@') && !child.value.startsWith('@')) {
+          const set = sets.get(child.field) ?? new Set<string>();
+          set.add(child.value);
+          sets.set(child.field, set);
+        } else rest.push(child);
+      }
+      for (const [field, addresses] of sets) rest.push({ kind: 'addressSet', field, addresses });
+      return rest.length === 1 ? rest[0]! : { kind: 'or', children: rest };
+    }
+    default:
+      return node;
+  }
+}
+
+/**
+ * Parses a query of the supported subset. Returns null for an empty query. `timeZone` is the zone `yyyy/mm/dd`
+ * dates are read in (Gmail: PST). Throws on anything outside the subset.
+ */
+export function parseGmailQuery(q: string, timeZone: string): QueryNode | null {
+  if (q.trim() === '') return null;
+  return optimize(new Parser(tokenize(q), q, timeZone).parse());
+}
+
+/** True when the query names in:anywhere (Gmail then searches spam and trash too). */
+export function mentionsAnywhere(node: QueryNode | null): boolean {
+  if (!node) return false;
+  switch (node.kind) {
+    case 'in':
+      return node.box === 'anywhere';
+    case 'and':
+    case 'or':
+      return node.children.some(mentionsAnywhere);
+    default:
+      return false;
+  }
+}
+
+function containsRun(haystack: string[], needle: string[]): boolean {
+  if (needle.length === 0 || needle.length > haystack.length) return false;
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function addressesOf(meta: MessageMeta, field: AddressField): AddressMeta[] {
+  // Gmail's to: matches every recipient: To, Cc and Bcc (Gmail Help, "Search operators": to: "Specify a recipient").
+  if (field === 'to') return [...meta.to, ...meta.cc, ...meta.bcc];
+  return meta[field];
+}
+
+/**
+ * An address term: with `@`, an exact case-insensitive address (or `@domain`, a domain suffix); `me`, the mailbox
+ * owner; otherwise a run of whole words of the address or of the display name (Gmail matches `from:acme` against
+ * `sam@acme.example`).
+ */
+function matchAddress(list: AddressMeta[], value: string, me: string): boolean {
+  if (value === 'me') return list.some((a) => a.lower === me);
+  if (value.includes('@')) {
+    if (value.startsWith('@')) return list.some((a) => a.lower.endsWith(value));
+    return list.some((a) => a.lower === value);
+  }
+  const needle = words(value);
+  return list.some((a) => containsRun(a.addressWords, needle) || containsRun(a.nameWords, needle));
+}
+
+/** Evaluates a parsed query for one message. `me` is the mailbox owner's address (lower case). */
+export function evaluateQuery(node: QueryNode, target: QueryTarget, me: string): boolean {
+  switch (node.kind) {
+    case 'and':
+      return node.children.every((c) => evaluateQuery(c, target, me));
+    case 'or':
+      return node.children.some((c) => evaluateQuery(c, target, me));
+    case 'not':
+      return !evaluateQuery(node.child, target, me);
+    case 'address':
+      return matchAddress(addressesOf(target.meta, node.field), node.value, me);
+    case 'addressSet':
+      return addressesOf(target.meta, node.field).some((a) => node.addresses.has(a.lower));
+    case 'in':
+      if (node.box === 'anywhere') return true;
+      return target.labelIds.includes(node.box === 'inbox' ? 'INBOX' : node.box === 'sent' ? 'SENT' : 'DRAFT');
+    // after: is inclusive of the instant, before: exclusive (Gmail reads after:2004/04/16 as from that midnight on).
+    case 'after':
+      return target.internalDate >= node.ms;
+    case 'before':
+      return target.internalDate < node.ms;
+  }
+}
+
+export type QueryPredicate = (meta: MessageMeta, labelIds: readonly string[], internalDate: number) => boolean;
+
+/** Compiles a parsed query into one predicate (faster than walking the tree per message on big mailboxes). */
+export function compileQuery(node: QueryNode, me: string): QueryPredicate {
+  switch (node.kind) {
+    case 'and': {
+      const parts = node.children.map((c) => compileQuery(c, me));
+      return (meta, labels, date) => {
+        for (const p of parts) if (!p(meta, labels, date)) return false;
+        return true;
+      };
+    }
+    case 'or': {
+      const parts = node.children.map((c) => compileQuery(c, me));
+      return (meta, labels, date) => {
+        for (const p of parts) if (p(meta, labels, date)) return true;
+        return false;
+      };
+    }
+    case 'not': {
+      const inner = compileQuery(node.child, me);
+      return (meta, labels, date) => !inner(meta, labels, date);
+    }
+    case 'addressSet': {
+      const { field, addresses } = node;
+      if (field === 'to') {
+        return (meta) =>
+          meta.to.some((a) => addresses.has(a.lower)) ||
+          meta.cc.some((a) => addresses.has(a.lower)) ||
+          meta.bcc.some((a) => addresses.has(a.lower));
+      }
+      return (meta) => {
+        const list = meta[field];
+        for (let i = 0; i < list.length; i++) if (addresses.has(list[i]!.lower)) return true;
+        return false;
+      };
+    }
+    default:
+      return (meta, labelIds, internalDate) => evaluateQuery(node, { meta, labelIds, internalDate }, me);
+  }
+}

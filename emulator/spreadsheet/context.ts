@@ -1,0 +1,81 @@
+/** What every Spreadsheet-family fake shares: the runtime, the state, call charging, wrapping and unwrapping. */
+import { guard, LATENCY, type Runtime } from '../runtime';
+import type { GridRange, SheetState, SpreadsheetState } from './state';
+import type { UiLog } from './uilog';
+
+export interface SpreadsheetServiceOptions {
+  /** The project's HTML files by name (as `HtmlService.createHtmlOutputFromFile` names them); null when missing. */
+  htmlFiles: (name: string) => string | null;
+  /** The caption of `createAddonMenu()` menus (the add-on's name); default `Add-on`. */
+  addonName?: string;
+  /**
+   * The script realm's `Function` constructor, so template scriptlets run in the script's global scope as in
+   * Apps Script (they can call the script's functions). Without it scriptlets see only the template's properties.
+   */
+  scriptFunction?: FunctionConstructor;
+}
+
+/** Every fake's proxy → the fake behind it, so arguments such as a Range or an HtmlOutput can be recognised. */
+const fakes = new WeakMap<object, object>();
+
+type Ctor<T> = abstract new (...args: never[]) => T;
+
+export class Ctx {
+  /** Factories set up by createSpreadsheetService (they live in modules that import this one). */
+  makeRange!: (sheet: SheetState, range: GridRange) => GoogleAppsScript.Spreadsheet.Range;
+  makeSheet!: (sheet: SheetState) => GoogleAppsScript.Spreadsheet.Sheet;
+  makeSpreadsheet!: () => GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** The sheet and rectangle of a Range fake, or null when the value is not one. */
+  rangeInfo!: (value: unknown) => { sheet: SheetState; range: GridRange } | null;
+
+  constructor(
+    readonly rt: Runtime,
+    readonly state: SpreadsheetState,
+    readonly options: SpreadsheetServiceOptions,
+    readonly uiLog: UiLog,
+  ) {}
+
+  /** Counts and times one SpreadsheetApp-family call; `cells` read or written cost 0.1 ms each. */
+  charge(method: string, cells = 0): void {
+    this.rt.charge('SpreadsheetApp', method, cells * LATENCY.spreadsheetPerCell);
+  }
+
+  chargeHtml(method: string): void {
+    this.rt.charge('HtmlService', method, 0);
+  }
+
+  error(message: string): Error {
+    return this.rt.error(message);
+  }
+
+  /** Guards a fake (unknown methods throw, toString gives the class name) and remembers it. */
+  wrap<T>(className: string, fake: object): T {
+    const proxy = guard(className, fake);
+    fakes.set(proxy, fake);
+    return proxy as unknown as T;
+  }
+
+  unwrap<T>(value: unknown, ctor: Ctor<T>): T | null {
+    if (typeof value !== 'object' || value === null) return null;
+    const fake = fakes.get(value);
+    return fake instanceof ctor ? (fake as T) : null;
+  }
+
+  /** Apps Script's error for arguments of the wrong types. */
+  signatureError(method: string, args: readonly unknown[]): Error {
+    return this.error(
+      `The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${method}.`,
+    );
+  }
+}
+
+function typeName(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return 'String';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'Boolean';
+  if (Object.prototype.toString.call(value) === '[object Date]') return 'Date';
+  if (Array.isArray(value)) return `${value.length > 0 ? typeName(value[0]) : 'Object'}[]`;
+  if (typeof value === 'object' && fakes.has(value)) return String(value);
+  return 'Object';
+}
