@@ -1,6 +1,6 @@
 // Bundles the add-on for Apps Script: src/main.ts → dist/Code.js (an IIFE named App) plus one top-level
 // forwarding function per export of main.ts, because Apps Script only calls top-level function declarations.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -9,6 +9,13 @@ import * as esbuild from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const GLOBAL_NAME = 'App';
+
+/** Writes through a temporary file and a rename, so a test reading dist/ meanwhile never sees half a file. */
+function writeAtomic(file, content) {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, content);
+  renameSync(temp, file);
+}
 
 /** Names exported by the bundle, read by evaluating it in an empty context (which also proves it loads bare). */
 export function exportedHandlers(code) {
@@ -23,7 +30,7 @@ export function forwardingStubs(names) {
     .join('\n');
 }
 
-async function buildPages() {
+async function buildPages(written) {
   const uiDir = join(root, 'src', 'ui');
   let pages = [];
   try {
@@ -46,13 +53,14 @@ async function buildPages() {
     const css = readFileSync(join(uiDir, 'page.css'), 'utf8');
     const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
     const out = html.replace('/*INLINE_CSS*/', () => css).replace('/*INLINE_JS*/', () => js);
-    writeFileSync(join(dist, `${name}.html`), out);
+    writeAtomic(join(dist, `${name}.html`), out);
+    written.add(`${name}.html`);
   }
 }
 
 export async function build({ quiet = false } = {}) {
-  rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
+  const written = new Set(['Code.js', 'mimetext.js', 'appsscript.json']);
   const result = await esbuild.build({
     entryPoints: [join(root, 'src', 'main.ts')],
     bundle: true,
@@ -69,11 +77,15 @@ export async function build({ quiet = false } = {}) {
   const code = result.outputFiles[0].text;
   const names = exportedHandlers(code);
   const header = '// Built by scripts/build.mjs from src/ — do not edit; run `npm run build`.\n';
-  writeFileSync(join(dist, 'Code.js'), `${header}${code}\n${forwardingStubs(names)}\n`);
+  writeAtomic(join(dist, 'Code.js'), `${header}${code}\n${forwardingStubs(names)}\n`);
   // mimetext's Apps Script build defines the global MimeText; it ships as its own file.
-  copyFileSync(join(root, 'node_modules', 'mimetext', 'dist', 'mimetext.gas.iife.js'), join(dist, 'mimetext.js'));
-  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
-  await buildPages();
+  writeAtomic(join(dist, 'mimetext.js'), readFileSync(join(root, 'node_modules', 'mimetext', 'dist', 'mimetext.gas.iife.js')));
+  writeAtomic(join(dist, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
+  await buildPages(written);
+  // Anything else in dist/ is left over from an older build; clasp would push it.
+  for (const file of readdirSync(dist)) {
+    if (!written.has(file) && !file.endsWith('.tmp')) rmSync(join(dist, file), { force: true });
+  }
   if (!quiet) process.stderr.write(`built dist/Code.js with ${names.length} handlers: ${names.join(', ')}\n`);
   return names;
 }
