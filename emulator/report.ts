@@ -80,6 +80,14 @@ const COMPANY_HEADERS = new Set(['company', 'companyname', 'employer', 'organiza
 /** The sheet the add-on treats as the tracker: the first whose row 1 has a Company header. */
 export function trackerSheetName(emulator: Emulator): string {
   const sheets = emulator.state.spreadsheet.sheets;
+  try {
+    const settings = JSON.parse(emulator.state.platform.properties.document.settings ?? '{}') as {
+      trackerSheet?: string;
+    };
+    if (settings.trackerSheet && sheets.some((s) => s.name === settings.trackerSheet)) return settings.trackerSheet;
+  } catch {
+    // Unreadable settings: the add-on falls back to the first tracker sheet, and so does the report.
+  }
   const found = sheets.find((s) => emulator.displayValues(s.name)[0]?.some((h) => COMPANY_HEADERS.has(norm(h))));
   return (found ?? sheets[0]!).name;
 }
