@@ -10,13 +10,14 @@ import * as preview from './app/preview';
 import { checkSetup as runCheckSetup } from './app/setup';
 
 function deps(withUi: boolean): commands.CommandDeps {
+  const workbook = new SpreadsheetWorkbook();
   return {
     clock: systemClock,
-    workbook: new SpreadsheetWorkbook(),
+    workbook,
     store: new DocumentStore(),
     mailbox: () => GmailMailbox.open(),
     lock: new DocumentLock(),
-    ui: withUi ? new SpreadsheetUi() : null,
+    ui: withUi ? new SpreadsheetUi(workbook.spreadsheet) : null,
     scheduler: new TriggerScheduler(),
   };
 }
@@ -67,7 +68,8 @@ export function setUpTrackerSheet(): void {
 
 export function checkSetup(): void {
   const check = runCheckSetup(deps(true));
-  new SpreadsheetUi().alert(check.ok ? 'Setup looks good' : 'Setup needs attention', check.lines.join('\n'));
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(check.ok ? 'Setup looks good' : 'Setup needs attention', check.lines.join('\n'), ui.ButtonSet.OK);
 }
 
 /** Injects data into a page built by scripts/build.mjs, at its INITIAL_DATA marker. */

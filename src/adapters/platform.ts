@@ -64,8 +64,10 @@ export class TriggerScheduler implements Scheduler {
 }
 
 export class SpreadsheetUi implements Ui {
+  constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
+
   toast(message: string): void {
-    SpreadsheetApp.getActiveSpreadsheet().toast(message, 'Follow-ups', 8);
+    this.spreadsheet.toast(message, 'Follow-ups', 8);
   }
 
   alert(title: string, message: string): void {

@@ -9,16 +9,23 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const STATUS_RULE = /^=LEFT\(\$[A-Z]+2,\s*(7|9)\)="(Overdue|Due today)"$/;
 
 class SheetTracker implements TrackerSheet {
-  readonly name: string;
   private lastColumn: number;
+  private cachedName: string | undefined;
 
+  /** @param identity names the sheet for layoutKey without a call: its tab position, or the name in settings. */
   constructor(
     private readonly sheet: Sheet,
     readonly values: CellValue[][],
     readonly formulas: string[][],
+    private readonly identity: string,
   ) {
-    this.name = sheet.getName();
     this.lastColumn = values[0]?.length ?? 0;
+  }
+
+  /** Read only when needed: every Spreadsheet call costs, and most runs never show the name. */
+  get name(): string {
+    this.cachedName ??= this.sheet.getName();
+    return this.cachedName;
   }
 
   addColumns(headers: readonly string[]): void {
@@ -49,7 +56,7 @@ class SheetTracker implements TrackerSheet {
   }
 
   layoutKey(statusColumn: number): string {
-    return `${this.sheet.getSheetId()}:${statusColumn}:${this.lastColumn}`;
+    return `${this.identity}:${statusColumn}:${this.lastColumn}`;
   }
 
   colourRows(statusColumn: number, colours: { overdue: string; dueToday: string }): void {
@@ -87,9 +94,9 @@ function columnLetterOf(index: number): string {
   return letters;
 }
 
-function readTracker(sheet: Sheet): SheetTracker {
+function readTracker(sheet: Sheet, identity: string): SheetTracker {
   const range = sheet.getDataRange();
-  return new SheetTracker(sheet, range.getValues() as CellValue[][], range.getFormulas());
+  return new SheetTracker(sheet, range.getValues() as CellValue[][], range.getFormulas(), identity);
 }
 
 const SETUP_STATUSES = ['Applied', 'Interviewing', 'Waiting', 'Offer', 'Accepted', 'Rejected', 'Withdrawn', 'Archived'];
@@ -98,7 +105,7 @@ export class SpreadsheetWorkbook implements Workbook {
   readonly timeZone: string;
   readonly locale: string;
 
-  constructor(private readonly spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {
+  constructor(readonly spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {
     this.timeZone = spreadsheet.getSpreadsheetTimeZone();
     this.locale = spreadsheet.getSpreadsheetLocale();
   }
@@ -106,18 +113,20 @@ export class SpreadsheetWorkbook implements Workbook {
   findTracker(preferredName: string): TrackerSheet | null {
     if (preferredName) {
       const sheet = this.spreadsheet.getSheetByName(preferredName);
-      return sheet ? readTracker(sheet) : null;
+      return sheet ? readTracker(sheet, `name ${preferredName}`) : null;
     }
     const sheets = this.spreadsheet.getSheets();
     for (const [index, sheet] of sheets.entries()) {
       // The first sheet is read whole straight away: it is nearly always the tracker, so that read is the only one.
       if (index === 0) {
-        const tracker = readTracker(sheet);
+        const tracker = readTracker(sheet, 'tab 1');
         if (isTrackerHeader(tracker.values[0] ?? [])) return tracker;
         continue;
       }
       const width = sheet.getLastColumn();
-      if (width > 0 && isTrackerHeader(sheet.getRange(1, 1, 1, width).getValues()[0] ?? [])) return readTracker(sheet);
+      if (width > 0 && isTrackerHeader(sheet.getRange(1, 1, 1, width).getValues()[0] ?? [])) {
+        return readTracker(sheet, `tab ${index + 1}`);
+      }
     }
     return null;
   }

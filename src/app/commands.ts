@@ -61,7 +61,7 @@ function withLock<T>(deps: CommandDeps, waitMs: number, work: () => T): T | null
 function report(deps: CommandDeps, result: RunResult, drafting: boolean): void {
   if (!deps.ui) return;
   const notes = result.notes.length > 0 ? ` · ${result.notes.join(' · ')}` : '';
-  if (result.sheetName !== null) deps.ui.toast(`${summaryLine(result, drafting)}${notes}`);
+  if (result.found) deps.ui.toast(`${summaryLine(result, drafting)}${notes}`);
   if (result.mustAct.length > 0) deps.ui.alert('Follow-ups', result.mustAct.join('\n\n'));
 }
 

@@ -78,7 +78,10 @@ export interface RowOutcome {
 }
 
 export interface RunResult {
-  sheetName: string | null;
+  /** False when there is no tracker sheet (nothing was read or written). */
+  found: boolean;
+  /** The tracker's name, read on demand (it costs a call). */
+  sheetName(): string | null;
   rows: RowOutcome[];
   drafted: number;
   kept: number;
@@ -125,7 +128,8 @@ export function runFollowUps(deps: RunDeps, options: RunOptions): RunResult {
   const all = deps.store.getAll();
   const { settings, errors } = loadSettings(all);
   const result: RunResult = {
-    sheetName: null,
+    found: false,
+    sheetName: () => null,
     rows: [],
     drafted: 0,
     kept: 0,
@@ -144,7 +148,8 @@ export function runFollowUps(deps: RunDeps, options: RunOptions): RunResult {
     );
     return result;
   }
-  result.sheetName = tracker.name;
+  result.found = true;
+  result.sheetName = () => tracker.name;
   const { timeZone, locale } = deps.workbook;
   const ctx: ReadContext = { timeZone, locale, today: instantToDate(started, timeZone) };
   const run = new Run(deps, options, settings, tracker, ctx, result, all, started);

@@ -95,7 +95,7 @@ export function getPreview(deps: CommandDeps, message?: string): Preview {
     .sort((a, b) => b.priority - a.priority || a.row - b.row)
     .map((r) => previewRow(r, render));
   return {
-    sheetName: result.sheetName,
+    sheetName: result.sheetName(),
     today: toIso(today),
     rows,
     mustAct: result.mustAct,
