@@ -261,8 +261,13 @@ class Run {
       for (const row of dueCheckIns()) this.detectReply(row);
       this.createDrafts(mailbox, isLive);
     } catch (error) {
-      if (!(error instanceof GmailStop)) throw error;
-      this.result.mustAct.push(error.message);
+      if (error instanceof GmailStop) this.result.mustAct.push(error.message);
+      else if (/maximum execution time/i.test(messageOf(error))) throw error;
+      else {
+        this.result.mustAct.push(
+          `Gmail failed (${messageOf(error)}); ${this.result.drafted} draft${this.result.drafted === 1 ? ' was' : 's were'} made and kept. Run Draft follow-ups again later.`,
+        );
+      }
     }
   }
 
@@ -428,7 +433,8 @@ class Run {
       // The user's Heard back cell said something else, so it was left alone; this run still stops the follow-up.
       row.evaluation = { ...row.evaluation, action: null, due: null, status: 'waiting', priority: 10 };
     }
-    row.evaluation = { ...row.evaluation, statusText: `Waiting · they replied on ${toIso(replied)}` };
+    const liveDraft = row.record?.kind === 'draft' ? ' (the draft in Gmail is no longer needed)' : '';
+    row.evaluation = { ...row.evaluation, statusText: `Waiting · they replied on ${toIso(replied)}${liveDraft}` };
   }
 
   private createDrafts(mailbox: Mailbox, isLive: (id: string) => boolean): void {
@@ -488,18 +494,18 @@ class Run {
         if (headers) thread = { threadId, ...headers };
       }
     }
-    const created = this.gmail(() =>
-      mailbox.createDraft({
-        fromName: this.settings.yourName,
-        fromAddress: me,
-        to: recipient.email,
-        toName: oneLine(recipient.name),
-        subject: thread?.subject ?? rendered.subject,
-        text: rendered.text,
-        html: rendered.html,
-        ...(thread ? { threadId: thread.threadId, inReplyTo: thread.inReplyTo, references: thread.references } : {}),
-      }),
-    );
+    let created: ReturnType<Mailbox['createDraft']>;
+    try {
+      created = this.createOne(mailbox, me, row, rendered, thread);
+    } catch (error) {
+      if (error instanceof GmailStop || /maximum execution time/i.test(messageOf(error))) throw error;
+      row.evaluation.problems.push({
+        code: 'gmail-refused',
+        message: `Gmail refused this draft (${messageOf(error)}); check the email address and wording`,
+        blocking: true,
+      });
+      return;
+    }
     this.journalKeys.push(
       writeJournal(this.deps.store, {
         rowKey: row.key,
@@ -513,6 +519,28 @@ class Run {
     row.record = { kind: 'draft', action, due, draftId: created.draftId, made: this.ctx.today };
     row.messageId = created.messageId;
     this.result.drafted++;
+  }
+
+  private createOne(
+    mailbox: Mailbox,
+    me: string,
+    row: RowState,
+    rendered: ReturnType<typeof renderDraft>,
+    thread: { threadId: string; subject: string; inReplyTo: string; references: string } | null,
+  ): ReturnType<Mailbox['createDraft']> {
+    const recipient = row.evaluation.recipient!;
+    return this.gmail(() =>
+      mailbox.createDraft({
+        fromName: this.settings.yourName,
+        fromAddress: me,
+        to: recipient.email,
+        toName: oneLine(recipient.name),
+        subject: thread?.subject ?? rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        ...(thread ? { threadId: thread.threadId, inReplyTo: thread.inReplyTo, references: thread.references } : {}),
+      }),
+    );
   }
 
   write(): void {

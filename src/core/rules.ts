@@ -19,7 +19,8 @@ export type ProblemCode =
   | 'missing-notes'
   | 'missing-update'
   | 'no-dates'
-  | 'template-error';
+  | 'template-error'
+  | 'gmail-refused';
 
 export interface Problem {
   code: ProblemCode;

@@ -489,6 +489,34 @@ describe('long runs and failures', () => {
   });
 });
 
+describe('Gmail refusing', () => {
+  it('a draft Gmail refuses becomes a problem on its row; the other rows are drafted', () => {
+    const w = sample();
+    w.emulator.runtime.faults.push((call) =>
+      call.method === 'Gmail.Users.Drafts.create' && call.count === 1
+        ? 'API call to gmail.users.drafts.create failed with error: Invalid To header'
+        : undefined,
+    );
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.emulator.drafts()).toHaveLength(5);
+    const refused = w.rows().filter((r) => r.problems.some((p) => p.includes('Gmail refused this draft')));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.draft).toBeNull();
+  });
+
+  it('a failed search stops the Gmail work with a message, and the scores are still written', () => {
+    const w = sample();
+    w.emulator.runtime.faults.push((call) =>
+      call.method === 'Gmail.Users.Messages.list'
+        ? 'API call to gmail.users.messages.list failed with error: Bad Request'
+        : undefined,
+    );
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.alerts().at(-1)).toMatch(/^Gmail failed \(.*Bad Request\); 0 drafts were made and kept/);
+    expect(w.row('Contoso')).toMatchObject({ status: 'overdue', action: 'thank-you' });
+  });
+});
+
 describe('Set up a tracker sheet and Check setup', () => {
   it('adds a new sheet with the headers, a Status dropdown, date formats, checkboxes, a frozen header and one example', () => {
     const w = sample();
