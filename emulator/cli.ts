@@ -2,8 +2,8 @@
  * `npm run demo`: the built add-on run in the emulator, as ../shared/LOCAL-RUN.md specifies (flags, actions,
  * --state, the JSON report, out/). Exit 0 when every action ran, 1 when one threw, 2 for bad flags or input.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Emulator, startOfDay } from './emulator';
 import { MailboxFileError, mailboxFromFile, type SentMessage } from './gmail';
 import { isValidTimeZone } from './platform';
@@ -92,7 +92,7 @@ export function parseArgs(argv: readonly string[], now: Date): Options {
     throw new UsageError(`--locale "${raw.locale}" is not a locale; use a form such as en_US or en_GB`);
   }
   const today = raw.today ?? todayIn(raw.tz ?? DEFAULT_TZ, now);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) {
+  if (!isCalendarDay(today)) {
     throw new UsageError(`--today "${today}" is not a date; use YYYY-MM-DD`);
   }
   if (raw.state && existsSync(raw.state) && (raw.sheet || raw.mailbox)) {
@@ -112,6 +112,13 @@ export function parseArgs(argv: readonly string[], now: Date): Options {
     json,
     out: raw.out ?? 'out',
   };
+}
+
+/** YYYY-MM-DD naming a real day (Date.parse alone lets 2026-02-30 through as 2 March). */
+function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
 }
 
 function readText(path: string, flag: string): string {
@@ -142,8 +149,17 @@ export function fillSampleDates(text: string, today: string): string {
 function setUp(options: Options, io: Io): { emulator: Emulator; settingsFile: string | undefined } {
   const dist = join(io.root, 'dist');
   const examples = join(io.root, 'examples');
+  if (!existsSync(join(dist, 'Code.js'))) {
+    throw new UsageError(`no built add-on in ${dist}: run npm run build first`);
+  }
   if (options.state && existsSync(options.state)) {
-    const emulator = Emulator.fromJSON(readJson(options.state, '--state'), { distDir: dist });
+    const json = readJson(options.state, '--state');
+    let emulator: Emulator;
+    try {
+      emulator = Emulator.fromJSON(json, { distDir: dist });
+    } catch (error) {
+      throw new UsageError(`--state ${options.state}: not a saved emulator state (${(error as Error).message})`);
+    }
     const { timeZone, locale } = emulator.state.spreadsheet;
     if (options.tz && options.tz !== timeZone) {
       throw new UsageError(`--tz ${options.tz} differs from the saved state's time zone ${timeZone}; drop --tz`);
@@ -209,6 +225,17 @@ function applySettings(emulator: Emulator, file: string): void {
   if (!value?.ok) throw new UsageError(`--settings ${file}: ${value?.errors[0]?.message ?? 'rejected'}`);
 }
 
+/**
+ * The emulator as `main` prepares it for these flags (the sample tracker, mailbox and settings unless files are
+ * given), before any action runs: for tests and tools that then drive the add-on themselves.
+ */
+export function prepareEmulator(argv: readonly string[], root: string, now = new Date()): Emulator {
+  const options = parseArgs(argv, now);
+  const setup = setUp(options, { stdout: () => {}, stderr: () => {}, now: () => now, root });
+  if (setup.settingsFile) applySettings(setup.emulator, setup.settingsFile);
+  return setup.emulator;
+}
+
 const HANDLERS: Partial<Record<ActionName, string>> = {
   score: 'scoreApplications',
   draft: 'draftFollowUps',
@@ -254,6 +281,20 @@ function runActions(emulator: Emulator, actions: readonly ActionName[]): Outcome
   return outcome;
 }
 
+/** Makes --out (and the --state file's folder) exist before anything runs, so a bad path is a usage error. */
+function prepareOutputs(options: Options): void {
+  const folders: [string, string][] = [[join(options.out, 'drafts'), '--out']];
+  if (options.state) folders.push([dirname(resolve(options.state)), '--state']);
+  for (const [folder, flag] of folders) {
+    try {
+      mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new UsageError(`${flag} ${flag === '--out' ? options.out : options.state}: cannot write there (${code})`);
+    }
+  }
+}
+
 function writeOutputs(
   dir: string,
   emulator: Emulator,
@@ -262,6 +303,11 @@ function writeOutputs(
   preview: string | null,
 ): void {
   mkdirSync(join(dir, 'drafts'), { recursive: true });
+  // out/ shows this run: drafts and a preview left by an earlier run would pass for this one's.
+  for (const old of readdirSync(join(dir, 'drafts'))) {
+    if (old.endsWith('.eml')) rmSync(join(dir, 'drafts', old), { force: true });
+  }
+  if (preview === null) rmSync(join(dir, 'preview.html'), { force: true });
   writeFileSync(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(dir, 'sheet.html'), emulator.sheetHtml(report.sheet.name));
   for (const draft of drafts) {
@@ -299,6 +345,7 @@ export function main(argv: readonly string[], io: Io): number {
     const setup = setUp(options, io);
     emulator = setup.emulator;
     if (setup.settingsFile) applySettings(emulator, setup.settingsFile);
+    prepareOutputs(options);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`demo: ${error.message}\n`);
@@ -327,10 +374,13 @@ export function main(argv: readonly string[], io: Io): number {
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')} calls · ${(report.modeledMs / 1000).toFixed(1)} s modeled\n`,
     );
-    io.stdout(
-      `Wrote ${join(options.out, 'report.json')}, ${join(options.out, 'sheet.html')} and ${join(options.out, 'drafts')}/`,
-    );
-    io.stdout(`${outcome.preview !== null ? ` and ${join(options.out, 'preview.html')}` : ''}\n`);
+    const written = [
+      join(options.out, 'report.json'),
+      join(options.out, 'sheet.html'),
+      `${join(options.out, 'drafts')}/`,
+    ];
+    if (outcome.preview !== null) written.push(join(options.out, 'preview.html'));
+    io.stdout(`Wrote ${written.slice(0, -1).join(', ')} and ${written.at(-1)}\n`);
     if (options.state) io.stdout(`Saved the emulator state to ${options.state}\n`);
   }
   return outcome.errors.length > 0 ? 1 : 0;

@@ -41,6 +41,8 @@ import {
 } from './spreadsheet';
 
 export const DEFAULT_DIST = join(__dirname, '..', 'dist');
+/** Real (host) milliseconds a handler may run without calling a service before it counts as over time. */
+export const REAL_TIME_LIMIT_MS = 60_000;
 
 export interface EmulatorState {
   version: 1;
@@ -55,8 +57,18 @@ export interface EmulatorState {
 export interface EmulatorOptions {
   /** Where the built add-on is; default dist/ beside the emulator. */
   distDir?: string;
-  /** False removes the advanced Gmail service, as when it is not enabled in the script. */
+  /**
+   * Whether the advanced Gmail service is a global. Default: as appsscript.json says (enabled when
+   * `dependencies.enabledAdvancedServices` lists serviceId `gmail`, under its `userSymbol`); false removes it.
+   */
   gmailEnabled?: boolean;
+  /**
+   * PropertiesService in onOpen as a simple trigger (AuthMode.LIMITED): 'allow' as Google documents (default), or
+   * 'deny' to hold the add-on to the stricter reading that a simple trigger touches no properties either.
+   */
+  propertiesInSimpleTrigger?: 'allow' | 'deny';
+  /** Real milliseconds a handler may compute without a service call; default REAL_TIME_LIMIT_MS. */
+  realTimeLimitMs?: number;
 }
 
 export interface CreateOptions extends EmulatorOptions {
@@ -73,14 +85,25 @@ export interface ExecutionResult {
   mode: ExecutionMode;
   ok: boolean;
   value?: unknown;
+  /** The error's message, as Apps Script's execution log shows it after the error's name. */
   error?: string;
+  /** The error's name (`ReferenceError`, `TypeError`, `Exception`…), when the failure was an Error object. */
+  errorName?: string;
   /** Modeled milliseconds this execution took. */
   modeledMs: number;
 }
 
 interface Manifest {
   timeZone?: string;
+  /** Without it Apps Script infers the scopes from the code: every scope the script uses is granted. */
   oauthScopes?: string[];
+  dependencies?: { enabledAdvancedServices?: { userSymbol?: string; serviceId?: string; version?: string }[] };
+}
+
+/** The global name the manifest gives the advanced Gmail service, or null when it is not enabled. */
+function gmailSymbol(manifest: Manifest): string | null {
+  const entry = manifest.dependencies?.enabledAdvancedServices?.find((s) => s.serviceId === 'gmail');
+  return entry ? (entry.userSymbol ?? 'Gmail') : null;
 }
 
 /** Makes `Date.now()` and `new Date()` inside the script read the modeled clock. */
@@ -91,6 +114,8 @@ const CLOCK_SHIM = `(function (clock) {
     if (arguments.length === 0) return new RealDate(clock());
     return new (Function.prototype.bind.apply(RealDate, [null].concat(Array.prototype.slice.call(arguments))))();
   }
+  Object.defineProperty(ModeledDate, 'name', { value: 'Date' });
+  Object.defineProperty(ModeledDate, 'length', { value: 7 });
   ModeledDate.prototype = RealDate.prototype;
   ModeledDate.now = function () { return clock(); };
   ModeledDate.UTC = RealDate.UTC;
@@ -106,6 +131,7 @@ export class Emulator {
   /** Every execution run so far, in order. */
   readonly executions: ExecutionResult[] = [];
   private readonly distDir: string;
+  private readonly realTimeLimitMs: number;
   private readonly scripts: { name: string; script: vm.Script }[];
   private readonly manifest: Manifest;
   private readonly globals: Record<string, unknown>;
@@ -113,6 +139,7 @@ export class Emulator {
   constructor(state: EmulatorState, options: EmulatorOptions = {}) {
     this.state = state;
     this.distDir = options.distDir ?? DEFAULT_DIST;
+    this.realTimeLimitMs = options.realTimeLimitMs ?? REAL_TIME_LIMIT_MS;
     if (!existsSync(join(this.distDir, 'Code.js'))) {
       throw new Error(`no built add-on in ${this.distDir}: run npm run build first`);
     }
@@ -127,7 +154,7 @@ export class Emulator {
     this.runtime = new Runtime(state.now);
     Object.assign(this.runtime.quotas.gmail, state.quotas.gmail);
     Object.assign(this.runtime.quotas.properties, state.quotas.properties);
-    this.runtime.scopes = new Set(this.manifest.oauthScopes ?? []);
+    this.runtime.scopes = this.manifest.oauthScopes ? new Set(this.manifest.oauthScopes) : null;
     const sheets = createSpreadsheetService(this.runtime, state.spreadsheet, {
       htmlFiles: (name) => {
         const file = join(this.distDir, `${name}.html`);
@@ -140,8 +167,11 @@ export class Emulator {
       scriptTimeZone: this.manifest.timeZone ?? 'UTC',
       spreadsheetId: state.spreadsheet.id,
       userEmail: state.mailbox.me.email,
+      ...(options.propertiesInSimpleTrigger ? { propertiesInSimpleTrigger: options.propertiesInSimpleTrigger } : {}),
     });
-    const gmail = options.gmailEnabled === false ? {} : createGmailService(this.runtime, state.mailbox);
+    const symbol =
+      options.gmailEnabled === false ? null : (gmailSymbol(this.manifest) ?? (options.gmailEnabled ? 'Gmail' : null));
+    const gmail = symbol === null ? {} : { [symbol]: createGmailService(this.runtime, state.mailbox).Gmail };
     this.globals = { SpreadsheetApp: sheets.SpreadsheetApp, HtmlService: sheets.HtmlService, ...gmail, ...platform };
   }
 
@@ -215,12 +245,25 @@ export class Emulator {
       const fn = (context as Record<string, unknown>)[handler];
       if (typeof fn !== 'function') throw new Error(`Script function not found: ${handler}`);
       const callArgs = this.runtime.toRealm([...args, ...this.eventFor(mode, handler)]);
-      const value = (fn as (...a: unknown[]) => unknown)(...(callArgs as unknown[]));
+      if (!/^[A-Za-z_$][\w$]*$/.test(handler)) throw new Error(`Script function not found: ${handler}`);
+      (context as Record<string, unknown>).__emulatorArgs = callArgs;
+      // A pure-JavaScript loop spends no modeled time, so a real-time limit stands in for the 6 minutes there.
+      const call = `(function () { var a = __emulatorArgs; delete globalThis.__emulatorArgs; return ${handler}.apply(this, a); })()`;
+      const value = vm.runInContext(call, context, { timeout: this.realTimeLimitMs });
       if (this.runtime.killed) throw new Error('Exceeded maximum execution time');
       result = { handler, mode, ok: true, value: toHost(value), modeledMs: this.runtime.now - startedAt };
     } catch (error) {
-      const message = this.runtime.killed ? 'Exceeded maximum execution time' : errorMessage(error);
-      result = { handler, mode, ok: false, error: message, modeledMs: this.runtime.now - startedAt };
+      const killed = this.runtime.killed || /^Script execution timed out/.test(errorMessage(error));
+      const message = killed ? 'Exceeded maximum execution time' : errorMessage(error);
+      const name = killed ? 'Exception' : errorName(error);
+      result = {
+        handler,
+        mode,
+        ok: false,
+        error: message,
+        ...(name ? { errorName: name } : {}),
+        modeledMs: this.runtime.now - startedAt,
+      };
     } finally {
       releaseLocksOf(this.state.platform, execution.id);
       this.runtime.end();
@@ -319,6 +362,13 @@ export function startOfDay(day: string, timeZone: string, hour = 0, minute = 0):
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) throw new Error(`not a date: ${day} (use YYYY-MM-DD)`);
   return zonedTimeToUtc(timeZone, Number(m[1]), Number(m[2]), Number(m[3]), hour, minute);
+}
+
+function errorName(error: unknown): string | undefined {
+  if (error && typeof error === 'object' && 'name' in error && 'message' in error) {
+    return String((error as { name: unknown }).name);
+  }
+  return undefined;
 }
 
 function errorMessage(error: unknown): string {

@@ -159,7 +159,7 @@ describe('Draft follow-ups', () => {
       expect(d.from).toContain('alex@example.com');
       expect(d.html).toMatch(/^<div/);
       expect(`${d.subject}\n${d.text}\n${d.html}`).not.toMatch(/\{\{|undefined|null|NaN/);
-      expect(d.text.trimEnd().endsWith('Alex Doe')).toBe(true);
+      expect((d.text ?? '').trimEnd().endsWith('Alex Doe')).toBe(true);
     }
   });
 
