@@ -94,7 +94,11 @@ function collect(): Record<string, unknown> {
     monthlyCheckIns: input('monthlyCheckIns').checked,
     skipWeekends: input('skipWeekends').checked,
   };
-  for (const [key] of NUMBERS) values[key] = input(key).value;
+  // Numbers go as numbers (so a message reads "it is 25", as for a stored value); anything else as typed.
+  for (const [key] of NUMBERS) {
+    const field = input(key);
+    values[key] = Number.isNaN(field.valueAsNumber) ? field.value : field.valueAsNumber;
+  }
   const overrides: Record<string, TemplateOverride> = {};
   for (const [action, t] of Object.entries(templates)) {
     if (t && (t.subject || t.body))
@@ -209,4 +213,22 @@ form.addEventListener('submit', async (event) => {
 
 const initial = window.__INITIAL__ as SettingsForm | null | undefined;
 if (initial) fill(initial);
-else call<SettingsForm>('getSettingsForm').then(fill, (error: Error) => show(errorBox, error.message));
+else {
+  // Opened without its data: load it, and keep Save off until then so an empty form can never be saved.
+  const save = document.getElementById('save') as HTMLButtonElement;
+  save.disabled = true;
+  form.setAttribute('aria-busy', 'true');
+  show(statusBox, 'Loading your settings…');
+  call<SettingsForm>('getSettingsForm').then(
+    (loaded) => {
+      show(statusBox, '');
+      fill(loaded);
+      form.removeAttribute('aria-busy');
+      save.disabled = false;
+    },
+    (error: Error) => {
+      show(statusBox, '');
+      show(errorBox, `Your settings could not be loaded: ${error.message}`);
+    },
+  );
+}

@@ -26,6 +26,7 @@ interface Preview {
   message?: string;
 }
 
+const heading = document.getElementById('title')!;
 const list = document.getElementById('list')!;
 const statusBox = document.getElementById('status')!;
 const errorBox = document.getElementById('error')!;
@@ -44,28 +45,69 @@ function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Disables every control while a call runs; afterwards each gets back its own state (data-off: stays disabled). */
 function setBusy(busy: boolean, text = 'Working…'): void {
   list.setAttribute('aria-busy', String(busy));
-  for (const button of document.querySelectorAll('button')) (button as HTMLButtonElement).disabled = busy;
+  for (const button of document.querySelectorAll('button')) {
+    (button as HTMLButtonElement).disabled = busy || (button as HTMLElement).dataset.off === 'true';
+  }
   if (busy) show(statusBox, text);
 }
 
-async function act(work: () => Promise<Preview>, busyText: string): Promise<void> {
+/** The control to give focus back to once the list is drawn again (its data-focus key), as keyboard users expect. */
+function focusKey(): string | null {
+  return (document.activeElement as HTMLElement | null)?.dataset?.focus ?? null;
+}
+
+function restoreFocus(key: string | null): void {
+  if (key === null) return;
+  const same = document.querySelector<HTMLElement>(`[data-focus="${key}"]`);
+  if (same && !(same as HTMLButtonElement).disabled) {
+    same.focus();
+    return;
+  }
+  // The control is gone (a skipped row leaves the list) or disabled (Drafted): its card's title, else the heading.
+  const card = document.getElementById(`${key.split(':')[0]}-title`);
+  (card ?? heading).focus();
+}
+
+async function act(work: () => Promise<Preview>, busyText: string, onError?: (message: string) => void): Promise<void> {
+  const key = focusKey();
   setBusy(true, busyText);
   show(errorBox, '');
   try {
     render(await work());
+    restoreFocus(key);
   } catch (error) {
+    // Keep the list as it is (an open Skip box keeps its date) and say what went wrong.
     setBusy(false);
     show(statusBox, '');
-    show(errorBox, (error as Error).message);
-    if (current) render(current, false);
+    const message = (error as Error).message;
+    show(errorBox, message);
+    if (current === null) {
+      // Nothing was ever loaded: do not leave "Loading…" up.
+      list.replaceChildren(
+        el('p', { class: 'empty' }, 'The follow-ups could not be loaded. Press Refresh to try again.'),
+      );
+    }
+    if (onError) onError(message);
+    else restoreFocus(key);
   }
+}
+
+function off(button: HTMLButtonElement, disabled: boolean): HTMLButtonElement {
+  button.dataset.off = String(disabled);
+  button.disabled = disabled;
+  return button;
 }
 
 function card(row: PreviewRow, today: string): HTMLElement {
   const id = `row-${row.row}`;
-  const title = el('h2', { id: `${id}-title` }, row.role ? `${row.company} · ${row.role}` : row.company);
+  const title = el(
+    'h2',
+    { id: `${id}-title`, tabindex: '-1' },
+    row.role ? `${row.company} · ${row.role}` : row.company,
+  );
   const badge = el('span', { class: `badge ${row.status}` }, row.statusText);
   const meta = el('p', { class: 'meta' }, `${row.actionLabel} · due ${row.due} `, badge);
   const fields = el(
@@ -86,40 +128,91 @@ function card(row: PreviewRow, today: string): HTMLElement {
   const blocked = row.problems.some((p) => p.blocking);
   const create = el(
     'button',
-    { type: 'button', class: 'primary', 'aria-describedby': `${id}-title` },
+    { type: 'button', class: 'primary', 'aria-describedby': `${id}-title`, 'data-focus': `${id}:create` },
     row.drafted ? 'Drafted' : 'Create draft',
   );
-  create.disabled = blocked || row.drafted;
+  off(create, blocked || row.drafted);
   create.addEventListener('click', () =>
     act(() => call<Preview>('createDrafts', [row.rowKey]), `Drafting for ${row.company}…`),
   );
+  const skipId = `${id}-skip`;
   const skipButton = el(
     'button',
-    { type: 'button', 'aria-expanded': 'false', 'aria-describedby': `${id}-title` },
+    {
+      type: 'button',
+      'aria-expanded': 'false',
+      'aria-controls': skipId,
+      'aria-describedby': `${id}-title`,
+      'data-focus': `${id}:skip`,
+    },
     'Skip…',
   );
   const dateId = `${id}-until`;
-  const dateInput = el('input', { type: 'date', id: dateId, min: addDays(today, 1), value: addDays(today, 7) });
-  const confirm = el('button', { type: 'button' }, 'Skip until this day');
+  const dateMessage = el('div', { class: 'message', id: `${dateId}-message` });
+  const dateInput = el('input', {
+    type: 'date',
+    id: dateId,
+    min: addDays(today, 1),
+    value: addDays(today, 7),
+    required: '',
+    'aria-describedby': `${dateId}-message`,
+    'data-focus': `${id}:until`,
+  });
+  const confirm = el('button', { type: 'button', 'data-focus': `${id}:confirm` }, 'Skip until this day');
   const skipBox = el(
     'div',
-    { class: 'skip', hidden: '' },
+    { class: 'skip', id: skipId, hidden: '' },
     el('label', { for: dateId }, 'Skip until'),
     dateInput,
     confirm,
+    dateMessage,
   );
+  const toggleSkip = (open: boolean) => {
+    skipBox.hidden = !open;
+    skipButton.setAttribute('aria-expanded', String(open));
+  };
   skipButton.addEventListener('click', () => {
-    skipBox.hidden = !skipBox.hidden;
-    skipButton.setAttribute('aria-expanded', String(!skipBox.hidden));
+    toggleSkip(skipBox.hidden !== false);
     if (!skipBox.hidden) dateInput.focus();
   });
-  confirm.addEventListener('click', () =>
-    act(() => call<Preview>('skipFollowUp', row.rowKey, dateInput.value), `Skipping ${row.company}…`),
+  skipBox.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    toggleSkip(false);
+    skipButton.focus();
+  });
+  dateInput.addEventListener('input', () => {
+    dateInput.removeAttribute('aria-invalid');
+    dateMessage.textContent = '';
+  });
+  const skip = () =>
+    act(
+      () => call<Preview>('skipFollowUp', row.rowKey, dateInput.value),
+      `Skipping ${row.company}…`,
+      (message) => {
+        // The server decides which days are allowed; its words go beside the date as well.
+        dateInput.setAttribute('aria-invalid', 'true');
+        dateMessage.textContent = message;
+        dateInput.focus();
+      },
+    );
+  confirm.addEventListener('click', skip);
+  dateInput.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      skip();
+    }
+  });
+  const link = el(
+    'button',
+    { type: 'button', class: 'link', 'aria-describedby': `${id}-title`, 'data-focus': `${id}:show` },
+    `Show row ${row.row} in the sheet`,
   );
-  const link = el('a', { href: '#', role: 'button' }, `Show row ${row.row} in the sheet`);
-  link.addEventListener('click', (event) => {
-    event.preventDefault();
-    call('selectRow', current?.sheetName ?? '', row.row).catch((error: Error) => show(errorBox, error.message));
+  link.addEventListener('click', () => {
+    show(errorBox, '');
+    call('selectRow', current?.sheetName ?? '', row.row).then(
+      () => show(statusBox, `Row ${row.row} (${row.company}) is selected in the sheet.`),
+      (error: Error) => show(errorBox, error.message),
+    );
   });
   return el(
     'article',
@@ -133,24 +226,22 @@ function card(row: PreviewRow, today: string): HTMLElement {
   );
 }
 
-function render(preview: Preview, clearMessages = true): void {
+function render(preview: Preview): void {
   current = preview;
-  setBusy(false);
-  if (clearMessages) {
-    show(statusBox, preview.message ?? '');
-    show(errorBox, preview.mustAct.join(' '));
-  }
+  show(statusBox, preview.message ?? '');
+  show(errorBox, preview.mustAct.join(' '));
   list.replaceChildren();
   if (preview.sheetName === null) {
-    list.append(el('p', { class: 'empty' }, 'No tracker sheet yet.'));
-    createAll.disabled = true;
-    return;
+    list.append(
+      el('p', { class: 'empty' }, 'No tracker sheet yet: choose Follow-ups › Set up a tracker sheet to make one.'),
+    );
+    off(createAll, true);
+  } else {
+    if (preview.rows.length === 0) list.append(el('p', { class: 'empty' }, 'Nothing is due today. Well done!'));
+    for (const row of preview.rows) list.append(card(row, preview.today));
+    off(createAll, !preview.rows.some((r) => !r.drafted && !r.problems.some((p) => p.blocking)));
   }
-  if (preview.rows.length === 0) {
-    list.append(el('p', { class: 'empty' }, 'Nothing is due today. Well done!'));
-  }
-  for (const row of preview.rows) list.append(card(row, preview.today));
-  createAll.disabled = !preview.rows.some((r) => !r.drafted && !r.problems.some((p) => p.blocking));
+  setBusy(false);
 }
 
 createAll.addEventListener('click', () => act(() => call<Preview>('createAllDrafts'), 'Drafting every due follow-up…'));
