@@ -79,7 +79,10 @@ export async function build({ quiet = false } = {}) {
   const header = '// Built by scripts/build.mjs from src/ — do not edit; run `npm run build`.\n';
   writeAtomic(join(dist, 'Code.js'), `${header}${code}\n${forwardingStubs(names)}\n`);
   // mimetext's Apps Script build defines the global MimeText; it ships as its own file.
-  writeAtomic(join(dist, 'mimetext.js'), readFileSync(join(root, 'node_modules', 'mimetext', 'dist', 'mimetext.gas.iife.js')));
+  writeAtomic(
+    join(dist, 'mimetext.js'),
+    readFileSync(join(root, 'node_modules', 'mimetext', 'dist', 'mimetext.gas.iife.js')),
+  );
   writeAtomic(join(dist, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
   await buildPages(written);
   // Anything else in dist/ is left over from an older build; clasp would push it.
