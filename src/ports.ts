@@ -33,8 +33,11 @@ export interface TrackerSheet {
   formulas: string[][];
   /** Appends columns with these headers to the right of the last used column (the caller extends its grid). */
   addColumns(headers: readonly string[]): void;
-  /** Writes rows 2… of consecutive columns from `firstColumn` (0-based) in one batch, with notes when given. */
-  writeColumns(firstColumn: number, rows: CellValue[][], notes?: string[][]): void;
+  /**
+   * Writes consecutive columns from `firstColumn` (0-based) in one batch, from sheet row `firstRow` (1-based,
+   * default 2), with notes when given.
+   */
+  writeColumns(firstColumn: number, rows: CellValue[][], notes?: string[][], firstRow?: number): void;
   /** Writes single user cells (the recording rule of RULES.md §5): 1-based row, 0-based column. */
   writeCell(row: number, column: number, value: CellValue): void;
   /** Sets a number format on a column's data cells. */
@@ -69,6 +72,8 @@ export interface DraftMessage {
   threadId?: string;
   inReplyTo?: string;
   references?: string;
+  /** The Message-ID header to give the draft (the journal finds an interrupted run's draft by it). */
+  rfcMessageId?: string;
 }
 
 export interface CreatedDraft {

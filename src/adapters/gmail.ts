@@ -92,6 +92,7 @@ export class GmailMailbox implements Mailbox {
     mime.setSender({ name: draft.fromName, addr: draft.fromAddress });
     mime.setTo(draft.toName ? { name: draft.toName, addr: draft.to } : { addr: draft.to });
     mime.setSubject(draft.subject);
+    if (draft.rfcMessageId) mime.setHeader('Message-ID', draft.rfcMessageId);
     if (draft.inReplyTo) mime.setHeader('In-Reply-To', draft.inReplyTo);
     if (draft.references) mime.setHeader('References', draft.references);
     mime.addMessage({ contentType: 'text/plain', encoding: 'base64', data: base64Lines(draft.text) });

@@ -34,8 +34,12 @@ export class DocumentLock implements Lock {
 
   release(): void {
     if (this.lock.hasLock()) {
-      SpreadsheetApp.flush();
-      this.lock.releaseLock();
+      try {
+        SpreadsheetApp.flush();
+      } finally {
+        // Released even when the flush fails, so the next run does not wait for a lock nobody will give back.
+        this.lock.releaseLock();
+      }
     }
   }
 }

@@ -39,9 +39,9 @@ class SheetTracker implements TrackerSheet {
     this.lastColumn += headers.length;
   }
 
-  writeColumns(firstColumn: number, rows: CellValue[][], notes?: string[][]): void {
+  writeColumns(firstColumn: number, rows: CellValue[][], notes?: string[][], firstRow = 2): void {
     if (rows.length === 0 || rows[0]!.length === 0) return;
-    const range = this.sheet.getRange(2, firstColumn + 1, rows.length, rows[0]!.length);
+    const range = this.sheet.getRange(firstRow, firstColumn + 1, rows.length, rows[0]!.length);
     range.setValues(rows);
     if (notes) range.setNotes(notes);
   }

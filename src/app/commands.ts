@@ -1,7 +1,7 @@
 /** The menu commands and the daily run, over the ports: locking, running, and telling the user what happened. */
 
 import type { KeyValueStore, Lock, Scheduler, Ui, Workbook } from '../ports';
-import { type RunDeps, type RunResult, runFollowUps } from './followups';
+import { isTimeLimit, type RunDeps, type RunResult, runFollowUps } from './followups';
 import { loadSettings } from './settings';
 
 export interface CommandDeps extends RunDeps {
@@ -49,8 +49,19 @@ export function summaryLine(result: RunResult, drafting: boolean): string {
   return parts.join(' · ');
 }
 
+/**
+ * Runs `work` holding the document lock, or returns null when another run holds it for longer than `waitMs`. A
+ * LockService error counts as busy: either way the sheet is not ours to write now.
+ */
 function withLock<T>(deps: CommandDeps, waitMs: number, work: () => T): T | null {
-  if (!deps.lock.tryLock(waitMs)) return null;
+  let locked: boolean;
+  try {
+    locked = deps.lock.tryLock(waitMs);
+  } catch (error) {
+    if (isTimeLimit(error)) throw error;
+    locked = false;
+  }
+  if (!locked) return null;
   try {
     return work();
   } finally {
@@ -83,15 +94,25 @@ export function scoreApplications(deps: CommandDeps): RunResult | null {
   return result;
 }
 
-/** The time-driven trigger: what Draft follow-ups does, with no UI; the outcome is kept for Check setup. */
+/**
+ * The time-driven trigger: what Draft follow-ups does, with no UI; the outcome is kept for Check setup. An
+ * unexpected error is noted there too, then rethrown so that Apps Script's failure notice reaches the user.
+ */
 export function dailyRun(deps: CommandDeps): RunResult | null {
-  const result = withLock(deps, DAILY_LOCK_WAIT_MS, () => runFollowUps(deps, { draft: true }));
-  const when = new Date(deps.clock.now()).toISOString();
-  const line =
+  const note = (summary: string) =>
+    deps.store.set({ lastDailyRun: JSON.stringify({ at: new Date(deps.clock.now()).toISOString(), summary }) });
+  let result: RunResult | null;
+  try {
+    result = withLock(deps, DAILY_LOCK_WAIT_MS, () => runFollowUps(deps, { draft: true }));
+  } catch (error) {
+    if (!isTimeLimit(error)) note(`failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  }
+  note(
     result === null
       ? 'skipped: another run held the sheet'
-      : [summaryLine(result, true), ...result.notes, ...result.mustAct].join(' · ');
-  deps.store.set({ lastDailyRun: JSON.stringify({ at: when, summary: line }) });
+      : [summaryLine(result, true), ...result.notes, ...result.mustAct].join(' · '),
+  );
   return result;
 }
 

@@ -2,7 +2,7 @@
  * The follow-up run behind "Score rows", "Draft follow-ups" and the daily trigger: read the tracker once,
  * decide in memory, read Gmail in batches, draft, then write the managed columns back in one batch.
  */
-import type { CellValue, ReadContext } from '../core/cells';
+import { type CellValue, isBlank, type ReadContext } from '../core/cells';
 import {
   COLUMN_HEADERS,
   type HeaderMap,
@@ -22,13 +22,31 @@ import {
   type MessageMeta,
   replyHeaders,
 } from '../core/mail';
-import { awaitsSentCheck, type CellWrite, contactsOf, planDraft, recordReply, recordSent, rowKey } from '../core/plan';
+import {
+  awaitsSentCheck,
+  type CellWrite,
+  cellToken,
+  contactsOf,
+  planDraft,
+  recordReply,
+  recordSent,
+  rowKey,
+  tokenUpdate,
+  updateToken,
+} from '../core/plan';
 import { type Application, type Evaluation, evaluate, type Problem } from '../core/rules';
 import type { Settings } from '../core/settings';
 import { ACTION_LABELS, type Action, oneLine, renderDraft, TemplateError } from '../core/templates';
 import { isApplicationRow, readApplication } from '../core/tracker';
 import type { Clock, KeyValueStore, Mailbox, TrackerSheet, Workbook } from '../ports';
-import { readJournal, writeJournal } from './journal';
+import {
+  type CellNote,
+  type JournalEntry,
+  readCellJournal,
+  readJournal,
+  writeCellJournal,
+  writeJournal,
+} from './journal';
 import { loadSettings } from './settings';
 import { templateData } from './wording';
 
@@ -103,7 +121,23 @@ interface RowState {
   key: string;
 }
 
+/** Stops the Gmail work for this run with a message for the user; what was done so far is still written. */
 class GmailStop extends Error {}
+
+/** A Gmail call that failed for a reason other than quota, permission or a passing outage. */
+class GmailFailure extends Error {}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function isTimeLimit(error: unknown): boolean {
+  return /maximum execution time/i.test(messageOf(error));
+}
+
+/** The domain for the add-on's Message-IDs: the user's own, as mail clients do. */
+function domainOf(address: string): string {
+  const domain = address.slice(address.lastIndexOf('@') + 1);
+  return /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/.test(domain) ? domain : 'job-follow-ups.invalid';
+}
 
 function isDue(e: Evaluation): boolean {
   return e.action !== null && (e.status === 'overdue' || e.status === 'due-today');
@@ -120,8 +154,18 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const TRANSIENT =
-  /rate limit|user-rate|too many requests|429|backend error|internal error|service unavailable|50[0-4]|timed out|try again/i;
+const RATE_LIMITED =
+  /rate limit|user-rate|rate exceeded|too many requests|too many concurrent|resource has been exhausted|quota exceeded|\b429\b/i;
+const TRANSIENT = new RegExp(
+  `${RATE_LIMITED.source}|backend error|internal error|unavailable|\\b50[0-4]\\b|timed out|try again`,
+  'i',
+);
+
+/** The HTTP status of a failed advanced-service call (Apps Script's GoogleJsonResponseException has `details.code`). */
+function statusOf(error: unknown): number | null {
+  const code = (error as { details?: { code?: unknown } } | null)?.details?.code;
+  return typeof code === 'number' ? code : null;
+}
 
 export function runFollowUps(deps: RunDeps, options: RunOptions): RunResult {
   const started = deps.clock.now();
@@ -156,7 +200,21 @@ export function runFollowUps(deps: RunDeps, options: RunOptions): RunResult {
   run.score();
   if (options.skips) run.skip(options.skips);
   if (options.draft) run.draft();
-  if (!options.dryRun) run.write();
+  if (!options.dryRun) {
+    try {
+      run.write();
+    } catch (error) {
+      if (isTimeLimit(error)) throw error;
+      // The drafts made are in Gmail and in the journal (document properties): the next run records them.
+      const drafted =
+        result.drafted > 0
+          ? ` The ${plural(result.drafted, 'draft')} made in Gmail ${result.drafted === 1 ? 'is' : 'are'} kept and noted, so the next run records ${result.drafted === 1 ? 'it' : 'them'} instead of drafting again.`
+          : '';
+      result.mustAct.push(
+        `This run's results could not all be saved in the sheet (${messageOf(error)}).${drafted} Run Draft follow-ups again in a minute.`,
+      );
+    }
+  }
   result.rows = run.outcomes();
   return result;
 }
@@ -165,7 +223,11 @@ class Run {
   private headers: HeaderMap;
   private readonly rows: RowState[] = [];
   private readonly writes: CellWrite[] = [];
+  /** The recording writes by row key, cell before and after, for the journal. */
+  private readonly cellNotes = new Map<string, CellNote[]>();
   private readonly journalKeys: string[] = [];
+  private recovered = 0;
+  private draftsStarted = 0;
   private readonly messagesByAddress = new Map<string, MessageMeta[]>();
   private readonly fetched = new Set<string>();
   /** Headers of columns this run appends to the right of the sheet. */
@@ -200,7 +262,33 @@ class Run {
         key: rowKey(app),
       });
     }
+    // Rows that read the same (the same application entered twice) are told apart by their order, so that each has
+    // its own journal notes; sorting can only swap rows that are the same application.
+    const seen = new Map<string, number>();
+    for (const row of this.rows) {
+      const n = (seen.get(row.key) ?? 0) + 1;
+      seen.set(row.key, n);
+      if (n > 1) row.key = `${row.key}#${n}`;
+    }
     for (const problem of this.headersProblems()) this.result.notes.push(problem);
+    this.recoverCells();
+  }
+
+  /** Finishes the recording writes an interrupted run noted but may not have made (see writeCellJournal). */
+  private recoverCells(): void {
+    for (const entry of readCellJournal(this.stored)) {
+      this.journalKeys.push(entry.key);
+      const row = this.rows.find((r) => r.key === entry.rowKey);
+      if (!row) continue;
+      const writes: CellWrite[] = [];
+      for (const note of entry.notes) {
+        const column = this.headers.columns[note.column];
+        const now = column === undefined ? '' : cellToken(this.tracker.values[row.index]?.[column], this.ctx.timeZone);
+        const update = tokenUpdate(note.to);
+        if (now === note.from && update) writes.push({ row: row.app.row, column: note.column, update });
+      }
+      if (writes.length > 0) this.applyAndRescore(row, writes);
+    }
   }
 
   /** Records a skip: the row's current follow-up waits until the chosen day (RULES.md §3 evaluates the record). */
@@ -245,30 +333,41 @@ class Run {
       return;
     }
     try {
-      this.recoverJournal();
       const live = this.gmail(() => mailbox.liveDrafts());
       const isLive = (id: string) => live.has(id);
+      // Gmail gives a draft's message a new id whenever the draft is edited: the link follows Gmail's current one.
       for (const row of this.rows)
         if (row.record?.kind === 'draft' && live.has(row.record.draftId))
-          row.messageId ||= live.get(row.record.draftId);
-      const pending = this.rows.filter((r) => awaitsSentCheck({ ...r.app, draft: r.record }, isLive));
+          row.messageId = live.get(row.record.draftId) || row.messageId;
+      const journal = this.journalRows();
+      const pending = (): RowState[] => this.rows.filter((r) => awaitsSentCheck({ ...r.app, draft: r.record }, isLive));
       const dueCheckIns = (): RowState[] =>
         this.rows.filter(
           (r) => isDue(r.evaluation) && r.evaluation.action !== 'thank-you' && contactsOf(r.app).length > 0,
         );
-      this.readMail(mailbox, [...new Set([...pending, ...dueCheckIns()])]);
-      for (const row of pending) this.detectSent(row);
+      const journalRows = journal.map((j) => j.row).filter((r): r is RowState => r !== null);
+      this.readMail(mailbox, [...new Set([...pending(), ...dueCheckIns(), ...journalRows])]);
+      // The Draft cells first: a send of the draft a cell records is recorded before the journal's newer draft (made by
+      // an interrupted run) takes that cell; then a recovered draft the user has sent meanwhile is recorded too.
+      for (const row of pending()) this.detectSent(row);
+      const recovered = this.recoverJournal(journal, live);
+      for (const row of recovered) if (awaitsSentCheck({ ...row.app, draft: row.record }, isLive)) this.detectSent(row);
       for (const row of dueCheckIns()) this.detectReply(row);
       this.createDrafts(mailbox, isLive);
     } catch (error) {
       if (error instanceof GmailStop) this.result.mustAct.push(error.message);
-      else if (/maximum execution time/i.test(messageOf(error))) throw error;
-      else {
+      else if (isTimeLimit(error)) throw error;
+      else if (error instanceof GmailFailure) {
         this.result.mustAct.push(
-          `Gmail failed (${messageOf(error)}); ${this.result.drafted} draft${this.result.drafted === 1 ? ' was' : 's were'} made and kept. Run Draft follow-ups again later.`,
+          `Gmail failed (${error.message}); ${this.result.drafted} draft${this.result.drafted === 1 ? ' was' : 's were'} made and kept. Run Draft follow-ups again later.`,
+        );
+      } else {
+        this.result.mustAct.push(
+          `Drafting stopped (${messageOf(error)}); ${this.result.drafted} draft${this.result.drafted === 1 ? ' was' : 's were'} made and kept. Run Draft follow-ups again in a minute.`,
         );
       }
     }
+    this.noteRecovered();
   }
 
   /** Runs a Gmail call, retrying twice on transient errors; quota and permission errors stop the Gmail work. */
@@ -278,6 +377,10 @@ class Run {
         return call();
       } catch (error) {
         const message = messageOf(error);
+        const status = statusOf(error);
+        const rateLimited = status === 429 || RATE_LIMITED.test(message);
+        const transient = rateLimited || (status !== null && status >= 500) || TRANSIENT.test(message);
+        const made = `${this.result.drafted} draft${this.result.drafted === 1 ? ' was' : 's were'} made and kept`;
         if (/too many times for one day/i.test(message)) {
           throw new GmailStop(
             `Gmail's daily limit was reached after ${this.result.drafted} draft${this.result.drafted === 1 ? '' : 's'}; the rest will be drafted on the next run (tomorrow's daily run, or Draft follow-ups later).`,
@@ -285,38 +388,84 @@ class Run {
         }
         if (/permission|authori[sz]/i.test(message)) {
           throw new GmailStop(
-            'The add-on may not use Gmail any more: choose Follow-ups › Draft follow-ups and accept the permissions it asks for.',
+            `The add-on may not use Gmail any more (${message}); ${made}. Choose Follow-ups › Draft follow-ups and accept the permissions it asks for.`,
           );
         }
-        if (/maximum execution time/i.test(message)) throw error;
-        if (TRANSIENT.test(message) && attempt < 2) {
+        if (isTimeLimit(error)) throw error;
+        if (transient && attempt < 2) {
           this.deps.clock.sleep(1000 * 2 ** attempt);
           continue;
         }
-        if (TRANSIENT.test(message)) {
+        const later = "Draft follow-ups again in a few minutes, or tomorrow's daily run";
+        if (rateLimited) {
           throw new GmailStop(
-            `Gmail is not answering properly right now (${message}); ${this.result.drafted} draft${this.result.drafted === 1 ? ' was' : 's were'} made and the rest will follow on the next run.`,
+            `Gmail asked the add-on to slow down (${message}); ${made}. The rest will follow on the next run (${later}).`,
           );
         }
-        throw error;
+        if (transient) {
+          throw new GmailStop(
+            `Gmail is not answering properly right now (${message}); ${made}. The rest will follow on the next run (${later}).`,
+          );
+        }
+        throw new GmailFailure(message);
       }
     }
   }
 
-  private recoverJournal(): void {
-    for (const entry of readJournal(this.stored)) {
+  /** The journal's notes with their rows (by row key, which survives sorting; null for a row no longer there). */
+  private journalRows(): { row: RowState | null; entry: JournalEntry }[] {
+    return readJournal(this.stored).map((entry) => ({
+      row: this.rows.find((r) => r.key === entry.rowKey) ?? null,
+      entry,
+    }));
+  }
+
+  /**
+   * Records the drafts an interrupted run made that the Draft cells do not show: by the ids in the journal, or, for
+   * a draft the run only intended, by finding its Message-ID among the messages read from Gmail — still a draft
+   * (recorded as that draft) or already sent by the user (recorded by its message id, so the sent check records
+   * the send). An intended draft not found was never made, and is drafted as usual. Returns the rows recovered.
+   */
+  private recoverJournal(
+    journal: readonly { row: RowState | null; entry: JournalEntry }[],
+    live: ReadonlyMap<string, string>,
+  ): RowState[] {
+    const draftOf = new Map([...live].map(([draftId, messageId]) => [messageId, draftId]));
+    const recovered: RowState[] = [];
+    for (const { row, entry } of journal) {
+      // Cleared once this run writes the sheet; a run stopped before this point leaves the note for the next.
       this.journalKeys.push(entry.key);
-      const row = this.rows.find((r) => r.key === entry.rowKey);
       if (!row) continue;
       const record = row.record;
       const known =
-        (record?.kind === 'draft' && record.draftId === entry.draftId) ||
+        (record?.kind === 'draft' &&
+          (entry.draftId === null
+            ? record.action === entry.action && record.due === entry.due && record.made === entry.made
+            : record.draftId === entry.draftId)) ||
         (record?.kind === 'sent' && record.action === entry.action && record.due === entry.due);
       if (known) continue;
-      row.record = { kind: 'draft', action: entry.action, due: entry.due, draftId: entry.draftId, made: entry.made };
-      row.messageId = entry.messageId;
+      let draftId = entry.draftId;
+      let messageId: string | undefined = entry.messageId;
+      if (draftId === null) {
+        const found = this.messagesWith(contactsOf(row.app)).find((m) => m.messageId === entry.rfcMessageId);
+        if (!found) continue;
+        draftId = draftOf.get(found.id) ?? found.id;
+        messageId = draftOf.has(found.id) ? found.id : undefined;
+      }
+      row.record = { kind: 'draft', action: entry.action, due: entry.due, draftId, made: entry.made };
+      row.messageId = live.get(draftId) || messageId;
       row.app = { ...row.app, draft: row.record };
+      recovered.push(row);
     }
+    this.recovered += recovered.length;
+    return recovered;
+  }
+
+  private noteRecovered(): void {
+    if (this.recovered === 0) return;
+    this.result.notes.push(
+      `recorded ${plural(this.recovered, 'draft')} that an interrupted run had made in Gmail (none was drafted twice)`,
+    );
   }
 
   /** Batched reads: one query per 20 rows finds every message to or from their contacts. */
@@ -387,6 +536,13 @@ class Run {
         continue;
       }
       this.writes.push(write);
+      const notes = this.cellNotes.get(row.key) ?? [];
+      notes.push({
+        column: write.column,
+        from: cellToken(this.tracker.values[row.index]![column], this.ctx.timeZone),
+        to: updateToken(write.update),
+      });
+      this.cellNotes.set(row.key, notes);
       this.tracker.values[row.index]![column] = this.cellValue(write);
     }
     this.rescore(row);
@@ -494,11 +650,15 @@ class Run {
         if (headers) thread = { threadId, ...headers };
       }
     }
+    // The intent goes in the journal first: if the run dies while Gmail makes the draft, the next run finds it.
+    const rfcMessageId = `<${this.started.toString(36)}.${++this.draftsStarted}.followup@${domainOf(me)}>`;
+    const intent = { rowKey: row.key, action, due, made: this.ctx.today, rfcMessageId };
+    this.journalKeys.push(writeJournal(this.deps.store, { ...intent, draftId: null, messageId: '' }));
     let created: ReturnType<Mailbox['createDraft']>;
     try {
-      created = this.createOne(mailbox, me, row, rendered, thread);
+      created = this.createOne(mailbox, me, row, rendered, thread, rfcMessageId);
     } catch (error) {
-      if (error instanceof GmailStop || /maximum execution time/i.test(messageOf(error))) throw error;
+      if (error instanceof GmailStop || isTimeLimit(error)) throw error;
       row.evaluation.problems.push({
         code: 'gmail-refused',
         message: `Gmail refused this draft (${messageOf(error)}); check the email address and wording`,
@@ -506,19 +666,12 @@ class Run {
       });
       return;
     }
-    this.journalKeys.push(
-      writeJournal(this.deps.store, {
-        rowKey: row.key,
-        action,
-        due,
-        draftId: created.draftId,
-        messageId: created.messageId,
-        made: this.ctx.today,
-      }),
-    );
+    // Recorded in memory first, so the Draft cell written at the end of this run records the draft even when the
+    // journal cannot be updated; that failure then stops drafting (the next intent could not be noted either).
     row.record = { kind: 'draft', action, due, draftId: created.draftId, made: this.ctx.today };
     row.messageId = created.messageId;
     this.result.drafted++;
+    writeJournal(this.deps.store, { ...intent, draftId: created.draftId, messageId: created.messageId });
   }
 
   private createOne(
@@ -527,6 +680,7 @@ class Run {
     row: RowState,
     rendered: ReturnType<typeof renderDraft>,
     thread: { threadId: string; subject: string; inReplyTo: string; references: string } | null,
+    rfcMessageId: string,
   ): ReturnType<Mailbox['createDraft']> {
     const recipient = row.evaluation.recipient!;
     return this.gmail(() =>
@@ -538,6 +692,7 @@ class Run {
         subject: thread?.subject ?? rendered.subject,
         text: rendered.text,
         html: rendered.html,
+        rfcMessageId,
         ...(thread ? { threadId: thread.threadId, inReplyTo: thread.inReplyTo, references: thread.references } : {}),
       }),
     );
@@ -560,15 +715,19 @@ class Run {
       ];
       for (const column of formats) this.tracker.formatColumn(column, 'yyyy-mm-dd');
     }
-    this.writeManaged();
+    // The facts first (the recording writes in user cells, noted beforehand), then the Draft cells that rely on
+    // them: a run stopped in between leaves a Draft cell that still asks for the sent check, never a "sent" record
+    // whose Last follow-up or Follow-ups sent was not written.
+    if (this.writes.length > 0) this.journalKeys.push(...writeCellJournal(this.deps.store, this.cellNotes));
     for (const write of this.writes) {
       this.tracker.writeCell(write.row, this.headers.columns[write.column]!, this.cellValue(write));
     }
+    this.writeManaged();
     this.colour();
     for (const key of this.journalKeys) this.deps.store.remove(key);
   }
 
-  private managedCell(row: RowState | undefined, key: (typeof MANAGED_KEYS)[number], index: number): CellValue {
+  private managedCell(row: RowState | undefined, key: (typeof MANAGED_KEYS)[number]): CellValue {
     if (!row) return '';
     const e = row.evaluation;
     switch (key) {
@@ -580,14 +739,9 @@ class Run {
         return e.statusText;
       case 'priority':
         return e.priority;
-      case 'draft': {
-        if (row.record === null) {
-          const column = this.headers.managed.draft;
-          if (column === undefined) return '';
-          return this.tracker.formulas[index]?.[column] || (this.tracker.values[index]?.[column] ?? '');
-        }
+      case 'draft':
+        if (row.record === null) return '';
         return draftCellValue(row.record, row.record.kind === 'draft' ? row.messageId : undefined);
-      }
     }
   }
 
@@ -603,9 +757,20 @@ class Run {
     const dataRows = this.tracker.values.length - 1;
     if (dataRows <= 0) return;
     const byIndex = new Map(this.rows.map((r) => [r.index, r]));
-    const columns = MANAGED_KEYS.map((key) => ({ key, column: this.headers.managed[key]! })).sort(
-      (a, b) => a.column - b.column,
-    );
+    const draftColumn = this.headers.managed.draft!;
+    // A Draft cell the add-on has no record for (a row that is not an application, or text it cannot read) keeps
+    // what is in it, untouched: written back, its text would be read again as typed ("=1+1" would become a
+    // formula, "1/2" a date), and a record in a row whose Company is blank for now must survive to stop a redraft.
+    const kept = new Set<number>();
+    for (let index = 1; index <= dataRows; index++) {
+      if (byIndex.get(index)?.record) continue;
+      if (this.tracker.formulas[index]?.[draftColumn] || !isBlank(this.tracker.values[index]?.[draftColumn])) {
+        kept.add(index);
+      }
+    }
+    const columns = MANAGED_KEYS.filter((key) => kept.size === 0 || key !== 'draft')
+      .map((key) => ({ key, column: this.headers.managed[key]! }))
+      .sort((a, b) => a.column - b.column);
     // Consecutive managed columns are written together; a column the user moved away is written on its own.
     const runs: (typeof columns)[] = [];
     for (const c of columns) {
@@ -619,10 +784,22 @@ class Run {
       const hasStatus = run.some((c) => c.key === 'followUpStatus');
       for (let index = 1; index <= dataRows; index++) {
         const row = byIndex.get(index);
-        values.push(run.map((c) => this.managedCell(row, c.key, index)));
+        values.push(run.map((c) => this.managedCell(row, c.key)));
         if (hasStatus) notes.push(run.map((c) => (c.key === 'followUpStatus' ? this.noteFor(row) : '')));
       }
       this.tracker.writeColumns(run[0]!.column, values, hasStatus ? notes : undefined);
+    }
+    if (kept.size === 0) return;
+    // The Draft column in stretches of rows between the kept cells.
+    let start = 1;
+    for (let index = 1; index <= dataRows + 1; index++) {
+      if (index <= dataRows && !kept.has(index)) continue;
+      if (index > start) {
+        const values: CellValue[][] = [];
+        for (let i = start; i < index; i++) values.push([this.managedCell(byIndex.get(i), 'draft')]);
+        this.tracker.writeColumns(draftColumn, values, undefined, start + 1);
+      }
+      start = index + 1;
     }
   }
 

@@ -1,21 +1,28 @@
 /**
- * The draft journal: each draft is noted in document properties the moment Gmail creates it, and the note is
- * cleared once the Draft cell records it. If a run dies between the two (time limit, a failed sheet write), the
- * next run finds the note and records the draft instead of making it again.
+ * The draft journal, a write-ahead log in document properties. Before a draft is created its intent is noted (row,
+ * action, due date, and the Message-ID the draft will carry); once Gmail has made it, the note gains the draft's
+ * ids; once the Draft cell records it, the note is cleared. If a run dies in between (the time limit, a failed sheet
+ * write), the next run finds the note and records the draft instead of making it again — by its ids, or, when the
+ * run died before it learnt them, by finding the Message-ID in Gmail.
  */
+import { COLUMN_KEYS, type ColumnKey } from '../core/columns';
 import { type CalendarDate, fromIso, toIso } from '../core/dates';
 import { ACTIONS, type Action } from '../core/templates';
 import type { KeyValueStore } from '../ports';
 
 const PREFIX = 'journal.';
+const CELLS_PREFIX = 'journal.cells.';
 
 export interface JournalEntry {
   key: string;
   rowKey: string;
   action: Action;
   due: CalendarDate;
-  draftId: string;
+  /** Null while the draft is only intended: Gmail may or may not have made it. */
+  draftId: string | null;
   messageId: string;
+  /** The RFC 5322 Message-ID the draft was created with (how an intended draft is found again). */
+  rfcMessageId: string;
   made: CalendarDate;
 }
 
@@ -26,20 +33,23 @@ export function journalKey(rowKey: string, action: Action): string {
 export function readJournal(all: Record<string, string>): JournalEntry[] {
   const entries: JournalEntry[] = [];
   for (const [key, value] of Object.entries(all)) {
-    if (!key.startsWith(PREFIX)) continue;
+    if (!key.startsWith(PREFIX) || key.startsWith(CELLS_PREFIX)) continue;
     try {
       const e = JSON.parse(value) as Record<string, unknown>;
       const due = fromIso(String(e.due));
       const made = fromIso(String(e.made));
       const action = ACTIONS.find((a) => a === e.action);
-      if (due === null || made === null || !action || typeof e.draftId !== 'string') continue;
+      const draftId = typeof e.draftId === 'string' && e.draftId !== '' ? e.draftId : null;
+      const rfcMessageId = typeof e.rfcMessageId === 'string' ? e.rfcMessageId : '';
+      if (due === null || made === null || !action || (draftId === null && rfcMessageId === '')) continue;
       entries.push({
         key,
         rowKey: String(e.rowKey),
         action,
         due,
-        draftId: e.draftId,
+        draftId,
         messageId: String(e.messageId ?? ''),
+        rfcMessageId,
         made,
       });
     } catch {
@@ -56,10 +66,55 @@ export function writeJournal(store: KeyValueStore, entry: Omit<JournalEntry, 'ke
       rowKey: entry.rowKey,
       action: entry.action,
       due: toIso(entry.due),
-      draftId: entry.draftId,
-      messageId: entry.messageId,
+      ...(entry.draftId ? { draftId: entry.draftId, messageId: entry.messageId } : {}),
+      rfcMessageId: entry.rfcMessageId,
       made: toIso(entry.made),
     }),
   });
   return key;
+}
+
+/**
+ * A recording write (RULES.md §5) a run is about to make in a user cell: the cell's token before and after (see
+ * cellToken). Noted before the writes, cleared after them: the next run finishes writes an interrupted run left
+ * half done — exactly once, since a cell already holding `to` is done and one holding neither was changed by the
+ * user — so a sent follow-up never gets its date without its count, or its count twice.
+ */
+export interface CellNote {
+  column: ColumnKey;
+  from: string;
+  to: string;
+}
+
+export interface CellJournalEntry {
+  key: string;
+  rowKey: string;
+  notes: CellNote[];
+}
+
+export function readCellJournal(all: Record<string, string>): CellJournalEntry[] {
+  const entries: CellJournalEntry[] = [];
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith(CELLS_PREFIX)) continue;
+    try {
+      const e = JSON.parse(value) as { rowKey?: unknown; notes?: unknown };
+      if (typeof e.rowKey !== 'string' || !Array.isArray(e.notes)) continue;
+      const notes = (e.notes as Record<string, unknown>[]).filter(
+        (n): n is Record<string, unknown> & CellNote =>
+          COLUMN_KEYS.includes(n.column as ColumnKey) && typeof n.from === 'string' && typeof n.to === 'string',
+      );
+      entries.push({ key, rowKey: e.rowKey, notes: notes.map((n) => ({ column: n.column, from: n.from, to: n.to })) });
+    } catch {
+      // A damaged note is left for a person to see in the properties.
+    }
+  }
+  return entries;
+}
+
+/** Notes the recording writes of several rows in one call; returns their keys. */
+export function writeCellJournal(store: KeyValueStore, rows: ReadonlyMap<string, readonly CellNote[]>): string[] {
+  const values: Record<string, string> = {};
+  for (const [rowKey, notes] of rows) values[`${CELLS_PREFIX}${rowKey}`] = JSON.stringify({ rowKey, notes });
+  if (Object.keys(values).length > 0) store.set(values);
+  return Object.keys(values);
 }

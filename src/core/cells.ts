@@ -1,5 +1,5 @@
 /** Reading single cells (RULES.md §2): dates, yes/no marks, counts, statuses and email addresses. */
-import { type CalendarDate, instantToDate, isDateObject } from './dates';
+import { type CalendarDate, instantToDate, isDateObject, toYmd } from './dates';
 import { parseTextDate } from './parse';
 
 /** What `Range.getValues()` can hand back, plus what a fuzzer might. */
@@ -31,11 +31,14 @@ export function readDate(value: CellValue, ctx: ReadContext): DateRead {
   if (isBlank(value)) return { kind: 'blank' };
   if (isDateObject(value)) {
     try {
-      return { kind: 'date', date: instantToDate(value.getTime(), ctx.timeZone) };
+      const date = instantToDate(value.getTime(), ctx.timeZone);
+      const { year } = toYmd(date);
+      if (year >= 1000 && year <= 9999) return { kind: 'date', date };
     } catch {
-      // An invalid Date, or one outside the years 1000–9999.
-      return { kind: 'unreadable', text: 'an invalid date' };
+      // An invalid Date.
     }
+    // An invalid Date, or one outside the years 1000–9999 (a typo such as 0202-11-25).
+    return { kind: 'unreadable', text: 'an invalid date' };
   }
   if (typeof value === 'number' && Number.isFinite(value) && value > 20_000 && value < 120_000) {
     return { kind: 'date', date: Math.floor(value) - SHEETS_EPOCH_OFFSET };

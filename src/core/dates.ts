@@ -106,8 +106,12 @@ export function isValidTimeZone(timeZone: string): boolean {
 function wallClock(ms: number, timeZone: string): { date: CalendarDate; msOfDay: number } {
   const parts = formatterFor(timeZone).formatToParts(new Date(ms));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? Number.NaN);
-  const date = fromYmd(get('year'), get('month'), get('day'));
-  if (date === null) throw new RangeError(`cannot read the date of ${ms} in ${timeZone}`);
+  // Any year, not only the 1000–9999 that fromYmd accepts from people: rule arithmetic on a date read at the edge of
+  // that window (a Last follow-up of 9999-12-31 plus a week) must still convert, not throw.
+  const day = new Date(0);
+  day.setUTCFullYear(get('year'), get('month') - 1, get('day'));
+  const date = day.getTime() / MS_PER_DAY;
+  if (!Number.isInteger(date)) throw new RangeError(`cannot read the date of ${ms} in ${timeZone}`);
   return { date, msOfDay: ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000 };
 }
 

@@ -4,7 +4,7 @@
  */
 import { type CellValue, isBlank, type ReadContext, readCount, readYes } from './cells';
 import type { ColumnKey, HeaderMap } from './columns';
-import type { CalendarDate } from './dates';
+import { type CalendarDate, fromIso, instantToDate, isDateObject, toIso } from './dates';
 import type { DraftRecord } from './draftcell';
 import type { Application, Evaluation } from './rules';
 import type { Action } from './templates';
@@ -39,6 +39,42 @@ export function awaitsSentCheck(app: Application, isLive: (draftId: string) => b
 
 /** A value to write into a user cell: a calendar date (written as a Date cell) or a plain value. */
 export type CellUpdate = { kind: 'date'; date: CalendarDate } | { kind: 'value'; value: boolean | number };
+
+/**
+ * A cell value as a short comparable token, for the journal of recording writes: `date:2026-11-25` (a Date cell's
+ * calendar date in the spreadsheet's zone), `bool:true`, `num:2`, `text:…`, or '' for a blank cell.
+ */
+export function cellToken(value: CellValue, timeZone: string): string {
+  if (isBlank(value)) return '';
+  if (isDateObject(value)) {
+    try {
+      return `date:${toIso(instantToDate(value.getTime(), timeZone))}`;
+    } catch {
+      return 'text:an invalid date';
+    }
+  }
+  if (typeof value === 'boolean') return `bool:${value}`;
+  if (typeof value === 'number') return `num:${value}`;
+  return `text:${String(value)}`;
+}
+
+/** The token a cell holds once `update` is written. */
+export function updateToken(update: CellUpdate): string {
+  if (update.kind === 'date') return `date:${toIso(update.date)}`;
+  return typeof update.value === 'boolean' ? `bool:${update.value}` : `num:${update.value}`;
+}
+
+/** The update that writes a token back; null for a token no recording write makes. */
+export function tokenUpdate(token: string): CellUpdate | null {
+  const date = /^date:(\d{4}-\d{2}-\d{2})$/.exec(token);
+  if (date) {
+    const day = fromIso(date[1]!);
+    return day === null ? null : { kind: 'date', date: day };
+  }
+  if (token === 'bool:true' || token === 'bool:false') return { kind: 'value', value: token === 'bool:true' };
+  const n = /^num:(\d{1,3})$/.exec(token);
+  return n ? { kind: 'value', value: Number(n[1]) } : null;
+}
 
 export interface CellWrite {
   /** 1-based sheet row. */
@@ -120,10 +156,21 @@ export function contactsOf(app: Application): string[] {
     .filter((a, i, all) => all.indexOf(a) === i);
 }
 
-/** A key that finds a row again after the user sorts the sheet (used by the crash journal). */
+/**
+ * A key that finds a row again after the user sorts the sheet (used by the crash journal and the sidebar). A long
+ * key keeps its start and a hash of the whole, so two rows differing only past 200 characters still differ.
+ */
 export function rowKey(app: Application): string {
-  return [app.company, app.role, ...contactsOf(app)]
-    .map((s) => s.trim().toLowerCase())
-    .join('|')
-    .slice(0, 200);
+  const key = [app.company, app.role, ...contactsOf(app)].map((s) => s.trim().toLowerCase()).join('|');
+  return key.length <= 200 ? key : `${key.slice(0, 180)}…${fnv1a(key)}`;
+}
+
+/** FNV-1a, 32 bits, in base 36: a short fingerprint of a string (not for security). */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
 }

@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fillSampleDates } from '../../emulator/cli';
-import { Emulator, type ExecutionResult } from '../../emulator/emulator';
+import { Emulator, type ExecutionResult, startOfDay } from '../../emulator/emulator';
 import { createMailboxState, type MailboxFileMessage, mailboxFromFile } from '../../emulator/gmail';
 import { buildReport, type ReportRow } from '../../emulator/report';
-import { loadCsvIntoSheet } from '../../emulator/spreadsheet';
+import { loadCsvIntoSheet, parseTypedEntry, requireSheet } from '../../emulator/spreadsheet';
+import { gridSet } from '../../emulator/spreadsheet/state';
 
 export const ROOT = join(__dirname, '..', '..');
 export const DIST = join(ROOT, 'dist');
@@ -31,6 +32,58 @@ export interface WorldOptions {
   messages?: MailboxFileMessage[];
   settings?: Record<string, unknown> | null;
   gmailEnabled?: boolean;
+  /** Cells written straight into the sheet (row 1 = headers), after any CSV. */
+  grid?: CellSpec[][];
+}
+
+/**
+ * A cell as a test sets it up: text a person typed (read by typed entry: `=...` becomes a formula, ISO text a date),
+ * text kept as it is (a plain-text cell, or typed with a leading apostrophe), a Date cell (midnight of a day in the
+ * spreadsheet's zone), a number, a boolean, a real formula, or nothing.
+ */
+export type CellSpec =
+  | { typed: string }
+  | { text: string }
+  | { date: string }
+  | { number: number }
+  | { bool: boolean }
+  | { formula: string }
+  | null;
+
+/** Sets one cell (0-based row and column) as a person would, replacing its value or formula. */
+export function putCell(emulator: Emulator, sheetName: string, row: number, column: number, spec: CellSpec): void {
+  const state = emulator.state.spreadsheet;
+  const sheet = requireSheet(state, sheetName);
+  sheet.maxRows = Math.max(sheet.maxRows, row + 1);
+  sheet.maxColumns = Math.max(sheet.maxColumns, column + 1);
+  let value: unknown = null;
+  let formula: string | null = null;
+  let format: string | null | undefined;
+  if (spec === null) value = null;
+  else if ('typed' in spec) {
+    const entry = parseTypedEntry(spec.typed, state.locale, state.timeZone);
+    value = entry.value;
+    formula = entry.formula;
+    if (entry.format !== null) format = entry.format;
+  } else if ('text' in spec) value = spec.text === '' ? null : spec.text;
+  else if ('date' in spec) {
+    value = { d: startOfDay(spec.date, state.timeZone) };
+    format = 'yyyy-mm-dd';
+  } else if ('number' in spec) value = spec.number;
+  else if ('bool' in spec) value = spec.bool;
+  else formula = spec.formula;
+  gridSet(sheet.cells.values, row, column, value as never);
+  gridSet(sheet.cells.formulas, row, column, formula);
+  if (format !== undefined) gridSet(sheet.cells.formats, row, column, format);
+}
+
+/** Writes a grid of cells from A1. */
+export function loadGrid(emulator: Emulator, sheetName: string, grid: readonly (readonly CellSpec[])[]): void {
+  grid.forEach((line, r) => {
+    line.forEach((spec, c) => {
+      putCell(emulator, sheetName, r, c, spec);
+    });
+  });
 }
 
 export const ME = { email: 'alex@example.com', name: 'Alex Doe' };
@@ -64,6 +117,18 @@ export function world(options: WorldOptions = {}): World {
   });
   if (options.csv !== undefined)
     loadCsvIntoSheet(emulator.state.spreadsheet, SHEET, fillSampleDates(options.csv, today));
+  if (options.grid) loadGrid(emulator, SHEET, options.grid);
+  const w = worldOver(emulator, today);
+  if (options.settings !== null) {
+    const saved = w.run('saveSettings', [options.settings ?? { yourName: 'Alex Doe' }]);
+    if (!saved.ok || !(saved.value as { ok: boolean }).ok)
+      throw new Error(`settings refused: ${JSON.stringify(saved)}`);
+  }
+  return w;
+}
+
+/** The World helpers over an emulator (a world reloaded from saved state, say); `today` is the report's day. */
+export function worldOver(emulator: Emulator, today: string): World {
   const w: World = {
     emulator,
     run(handler, args = []) {
@@ -87,11 +152,6 @@ export function world(options: WorldOptions = {}): World {
     toasts: () => emulator.uiLog.toasts.map((t) => t.message),
     alerts: () => emulator.uiLog.alerts.map((a) => a.message),
   };
-  if (options.settings !== null) {
-    const saved = w.run('saveSettings', [options.settings ?? { yourName: 'Alex Doe' }]);
-    if (!saved.ok || !(saved.value as { ok: boolean }).ok)
-      throw new Error(`settings refused: ${JSON.stringify(saved)}`);
-  }
   return w;
 }
 

@@ -1,0 +1,547 @@
+/**
+ * Faults injected in the emulator (runtime.faults hooks, quotas, scopes, the lock, the clock) while the built add-on
+ * drafts the sample tracker. For each: the message the user gets (what happened, what to do), the work done before
+ * the fault kept and recorded (Draft cells, or the journal in document properties), and a clean next run that
+ * finishes the rest with no duplicate. Today is Wednesday 2026-11-25 in Europe/London; the sample has six
+ * follow-ups due (a thank-you to Northwind Traders and Contoso, check-ins to Globex, Umbrella Health, Soylent Labs
+ * and Hooli).
+ */
+import fc from 'fast-check';
+import { Emulator } from '../../emulator/emulator';
+import type { CallInfo } from '../../emulator/runtime';
+import { DIST, nextDay, SHEET, sampleCsv, sampleMessages, type World, world, worldOver } from '../e2e/harness';
+import { Fuzz, faultFor, MAY_FAIL_THE_RUN, runs, SEED, SHEETS_FAILED, type SheetPlan, snapshot } from './model';
+
+const TODAY = '2026-11-25';
+const SETTINGS = { yourName: 'Alex Doe', skipWeekends: false };
+const DUE = ['Contoso', 'Globex', 'Hooli', 'Northwind Traders', 'Soylent Labs', 'Umbrella Health'];
+const BACKEND_ERROR = 'API call to gmail.users.drafts.create failed with error: Backend Error';
+const RATE_LIMIT =
+  'API call to gmail.users.drafts.create failed with error: User-rate limit exceeded.  Retry after 2026-11-25T09:15:00.000Z';
+const GMAIL_SCOPES = [
+  'https://www.googleapis.com/auth/gmail.compose',
+  'https://www.googleapis.com/auth/gmail.readonly',
+];
+
+function sample(): World {
+  return world({ csv: sampleCsv(), messages: sampleMessages(TODAY), settings: SETTINGS });
+}
+
+/** Company → draft id, for rows whose Draft cell records a draft. */
+function recorded(w: World): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const row of w.rows()) {
+    const id = / · draft (r-\d+) made /.exec(row.draft ?? '')?.[1];
+    if (id) out.set(row.company, id);
+  }
+  return out;
+}
+
+function journal(w: World): string[] {
+  return Object.keys(w.emulator.state.platform.properties.document).filter((k) => k.startsWith('journal.'));
+}
+
+function onCall(w: World, hook: (call: CallInfo) => string | undefined): void {
+  w.emulator.runtime.faults.push(hook);
+}
+
+function clearFaults(w: World): void {
+  w.emulator.runtime.faults.length = 0;
+}
+
+/** Every due row has exactly one live draft, recorded in its Draft cell; nothing is left in the journal. */
+function expectFinished(w: World, kept: ReadonlyMap<string, string> = new Map()): void {
+  const drafts = w.emulator.drafts();
+  const rows = recorded(w);
+  expect([...rows.keys()].sort()).toEqual(DUE);
+  expect(drafts.map((d) => d.id).sort()).toEqual([...rows.values()].sort());
+  expect(new Set(drafts.map((d) => d.to.join())).size).toBe(DUE.length);
+  for (const [company, id] of kept) expect(rows.get(company)).toBe(id);
+  expect(journal(w)).toEqual([]);
+}
+
+describe('Gmail errors', () => {
+  it('Gmail 5xx that lasts: retried twice, then it stops with a message, keeps the drafts made, and the next run makes the rest', () => {
+    const w = sample();
+    let failing = 0;
+    onCall(w, (call) => {
+      if (call.method !== 'Gmail.Users.Drafts.create' || call.count < 3) return undefined;
+      failing++;
+      return BACKEND_ERROR;
+    });
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(failing).toBe(3);
+    expect(w.alerts()).toEqual([
+      `Gmail is not answering properly right now (${BACKEND_ERROR}); 2 drafts were made and kept. The rest will follow on the next run (Draft follow-ups again in a few minutes, or tomorrow's daily run).`,
+    ]);
+    const kept = recorded(w);
+    expect(kept.size).toBe(2);
+    expect(
+      w.emulator
+        .drafts()
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual([...kept.values()].sort());
+    expect(journal(w)).toEqual([]);
+    clearFaults(w);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.toasts().at(-1)).toMatch(/^4 drafts created/);
+    expectFinished(w, kept);
+  });
+
+  it('Gmail 5xx once (503, "The service is currently unavailable."): retried, and nothing is lost', () => {
+    const w = sample();
+    let failures = 0;
+    onCall(w, (call) => {
+      if (call.method !== 'Gmail.Users.Drafts.create' || call.count !== 2) return undefined;
+      failures++;
+      return 'API call to gmail.users.drafts.create failed with error: The service is currently unavailable.';
+    });
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(failures).toBe(1);
+    expect(w.alerts()).toEqual([]);
+    expectFinished(w);
+  });
+
+  it('429 rate limit: backs off and retries; when it lasts, says Gmail asked to slow down and the next run finishes', () => {
+    const w = sample();
+    const sleptBefore = w.emulator.runtime.methodCalls['Utilities.sleep'] ?? 0;
+    onCall(w, (call) => (call.method === 'Gmail.Users.Drafts.create' && call.count >= 4 ? RATE_LIMIT : undefined));
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect((w.emulator.runtime.methodCalls['Utilities.sleep'] ?? 0) - sleptBefore).toBe(2);
+    expect(w.alerts()).toEqual([
+      `Gmail asked the add-on to slow down (${RATE_LIMIT}); 3 drafts were made and kept. The rest will follow on the next run (Draft follow-ups again in a few minutes, or tomorrow's daily run).`,
+    ]);
+    const kept = recorded(w);
+    expect(kept.size).toBe(3);
+    clearFaults(w);
+    w.emulator.runtime.advance(5 * 60_000);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expectFinished(w, kept);
+  });
+
+  it('daily quota exhausted ("Service invoked too many times for one day: gmail."): says so, keeps the drafts, and the next day finishes', () => {
+    // A run without faults makes this many Gmail calls; the quota leaves the last four of them out.
+    const counting = sample();
+    const used = counting.emulator.runtime.calls.Gmail ?? 0;
+    counting.run('draftFollowUps');
+    const calls = (counting.emulator.runtime.calls.Gmail ?? 0) - used;
+    const w = sample();
+    const quota = w.emulator.runtime.quotas.gmail;
+    const limit = quota.limit;
+    quota.limit = quota.used + calls - 4;
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    const kept = recorded(w);
+    expect(kept.size).toBeGreaterThan(0);
+    expect(kept.size).toBeLessThan(DUE.length);
+    expect(w.alerts()).toEqual([
+      `Gmail's daily limit was reached after ${kept.size} draft${kept.size === 1 ? '' : 's'}; the rest will be drafted on the next run (tomorrow's daily run, or Draft follow-ups later).`,
+    ]);
+    expect(w.emulator.drafts()).toHaveLength(kept.size);
+    // Later the same day the quota is still used up: the run says so again and makes nothing twice.
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.alerts().at(-1)).toMatch(/^Gmail's daily limit was reached after 0 drafts/);
+    expect(w.emulator.drafts()).toHaveLength(kept.size);
+    // The quota is per day: tomorrow's daily run finishes.
+    quota.limit = limit;
+    w.run('turnOnDailyDrafts');
+    nextDay(w, '2026-11-26');
+    const [daily] = w.emulator.fireDailyTriggers();
+    expect(daily!.ok).toBe(true);
+    // The sample's dates are laid out around 2026-11-25: the next day brings nothing new due, so the due rows are
+    // the same six, each with exactly one draft, and the ones made yesterday are still the ones recorded.
+    expectFinished(w, kept);
+  });
+
+  it('authorisation revoked mid-run (Gmail calls throw the permission error): says to re-authorise, keeps the drafts, and the next run finishes', () => {
+    const w = sample();
+    const scopes = w.emulator.runtime.scopes!;
+    onCall(w, (call) => {
+      if (call.method === 'Gmail.Users.Drafts.create' && call.count === 3)
+        for (const s of GMAIL_SCOPES) scopes.delete(s);
+      return undefined;
+    });
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.alerts()).toEqual([
+      'The add-on may not use Gmail any more (You do not have permission to call Gmail.Users.Drafts.create. Required permissions: https://www.googleapis.com/auth/gmail.compose); 2 drafts were made and kept. Choose Follow-ups › Draft follow-ups and accept the permissions it asks for.',
+    ]);
+    const kept = recorded(w);
+    expect(kept.size).toBe(2);
+    // Still revoked: the daily run says the same in its note for Check setup, and writes no draft.
+    w.run('turnOnDailyDrafts');
+    const [daily] = w.emulator.fireDailyTriggers();
+    expect(daily!.ok).toBe(true);
+    expect(JSON.parse(w.emulator.state.platform.properties.document.lastDailyRun!).summary).toMatch(
+      /The add-on may not use Gmail any more .*accept the permissions it asks for/,
+    );
+    expect(w.emulator.drafts()).toHaveLength(2);
+    // The user accepts the permissions again.
+    clearFaults(w);
+    for (const s of GMAIL_SCOPES) scopes.add(s);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expectFinished(w, kept);
+  });
+
+  it('the advanced Gmail service missing: explains how to switch it on, still scores, and once on, drafts everything once', () => {
+    const w = world({ csv: sampleCsv(), messages: sampleMessages(TODAY), settings: SETTINGS, gmailEnabled: false });
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.alerts()).toEqual([
+      'Gmail is not switched on for this script: in the Apps Script editor, add the Gmail API under Services, then run Draft follow-ups again.',
+    ]);
+    const due = w.rows().filter((r) => r.status === 'overdue' || r.status === 'due-today');
+    expect(due.map((r) => r.company)).toEqual(expect.arrayContaining(DUE));
+    expect(w.emulator.state.mailbox.drafts).toEqual([]);
+    // The user adds the Gmail API under Services: the same spreadsheet, mailbox and properties, now with Gmail.
+    const on = worldOver(Emulator.fromJSON(JSON.parse(JSON.stringify(w.emulator.toJSON())), { distDir: DIST }), TODAY);
+    expect(on.run('draftFollowUps').ok).toBe(true);
+    expect(on.alerts()).toEqual([]);
+    expectFinished(on);
+  });
+});
+
+describe('Sheets write failures', () => {
+  it('Range.setValues failing after the drafts were made: says so; the journal makes the next run record them, not redraft', () => {
+    const w = sample();
+    w.run('scoreApplications');
+    const draftsBefore = w.emulator.runtime.methodCalls['Gmail.Users.Drafts.create'] ?? 0;
+    onCall(w, (call) =>
+      call.method === 'Range.setValues' &&
+      (w.emulator.runtime.methodCalls['Gmail.Users.Drafts.create'] ?? 0) > draftsBefore
+        ? SHEETS_FAILED
+        : undefined,
+    );
+    const before = w.emulator.displayValues(SHEET);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.alerts()).toEqual([
+      `This run's results could not all be saved in the sheet (${SHEETS_FAILED}). The 6 drafts made in Gmail are kept and noted, so the next run records them instead of drafting again. Run Draft follow-ups again in a minute.`,
+    ]);
+    // Gmail holds the six drafts; the sheet does not know them yet, the journal does.
+    const made = w.emulator
+      .drafts()
+      .map((d) => d.id)
+      .sort();
+    expect(made).toHaveLength(6);
+    expect(recorded(w).size).toBe(0);
+    expect(journal(w).filter((k) => !k.startsWith('journal.cells.'))).toHaveLength(6);
+    // The facts were written before the managed columns: Initech's reply is in Heard back; nothing else changed.
+    const after = w.emulator.displayValues(SHEET);
+    const heardBack = before[0]!.indexOf('Heard back');
+    const initech = before.findIndex((line) => line[0] === 'Initech');
+    expect(after[initech]![heardBack]).toBe('23/11/2026');
+    after[initech]![heardBack] = before[initech]![heardBack]!;
+    expect(after).toEqual(before);
+    clearFaults(w);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.toasts().at(-1)).toMatch(
+      /^0 drafts created .*recorded 6 drafts that an interrupted run had made in Gmail \(none was drafted twice\)/,
+    );
+    expect(
+      w.emulator
+        .drafts()
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual(made);
+    expectFinished(w);
+  });
+
+  it('a single-cell write (a reply into Heard back) failing: nothing after it is written; the next run writes it and records every draft once', () => {
+    const w = sample();
+    onCall(w, (call) => (call.method === 'Range.setValue' ? SHEETS_FAILED : undefined));
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.alerts()).toEqual([
+      `This run's results could not all be saved in the sheet (${SHEETS_FAILED}). The 6 drafts made in Gmail are kept and noted, so the next run records them instead of drafting again. Run Draft follow-ups again in a minute.`,
+    ]);
+    expect(w.emulator.drafts()).toHaveLength(6);
+    expect(w.cell('Initech', 'Heard back')).toBe('');
+    expect(journal(w)).toContain('journal.cells.initech|qa lead|bill@initech.example');
+    clearFaults(w);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.cell('Initech', 'Heard back')).toBe('23/11/2026');
+    expectFinished(w);
+  });
+
+  it('a sent follow-up half recorded (Last follow-up written, Follow-ups sent not): the next run adds the count once', () => {
+    // Gmail shows the sends; the k-th single-cell write fails. The k that stops the run between Globex's Last
+    // follow-up and its Follow-ups sent is found by trying each in turn.
+    const halfRecorded = (k: number): World | null => {
+      const w = sample();
+      w.run('draftFollowUps');
+      w.emulator.sendDrafts();
+      nextDay(w, '2026-11-26');
+      let setValue = 0;
+      onCall(w, (call) => (call.method === 'Range.setValue' && ++setValue === k ? SHEETS_FAILED : undefined));
+      expect(w.run('draftFollowUps').ok).toBe(true);
+      if (setValue < k) throw new Error('no write stops the run between the two cells of a sent follow-up');
+      expect(w.alerts().at(-1)).toMatch(/^This run's results could not all be saved in the sheet/);
+      clearFaults(w);
+      const half = w.cell('Globex', 'Last follow-up') === '25/11/2026' && w.cell('Globex', 'Follow-ups sent') === '';
+      return half ? w : null;
+    };
+    let w: World | null = null;
+    for (let k = 1; !w; k++) w = halfRecorded(k);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    // As in the run without faults ("records sent drafts the next day" in addon.test.ts): each count went up once.
+    expect(w.cell('Globex', 'Last follow-up')).toBe('25/11/2026');
+    expect(w.cell('Globex', 'Follow-ups sent')).toBe('1');
+    expect(w.cell('Umbrella Health', 'Follow-ups sent')).toBe('2');
+    expect(w.cell('Soylent Labs', 'Follow-ups sent')).toBe('3');
+    expect(w.cell('Northwind Traders', 'Thank-you sent')).toBe('TRUE');
+    expect(w.row('Globex')).toMatchObject({ action: 'second-follow-up', status: 'upcoming' });
+    expect(w.emulator.drafts()).toEqual([]);
+    expect(journal(w)).toEqual([]);
+  });
+});
+
+describe('the lock and the clock', () => {
+  it('lock timeout (another run holds the sheet): waits briefly, says the sheet is busy, writes nothing; the next run finishes', () => {
+    const w = sample();
+    w.run('scoreApplications');
+    const before = snapshot(w.emulator);
+    const start = w.emulator.runtime.now;
+    w.emulator.holdDocumentLock(start + 10 * 60_000);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.alerts()).toEqual([
+      'Another follow-up run (probably the daily one) is working on this sheet right now. Try again in a minute.',
+    ]);
+    expect(w.emulator.runtime.now - start).toBeGreaterThanOrEqual(5_000);
+    expect(w.emulator.runtime.now - start).toBeLessThan(60_000);
+    expect(snapshot(w.emulator)).toEqual(before);
+    expect(w.emulator.drafts()).toEqual([]);
+    w.emulator.runtime.advance(10 * 60_000);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expectFinished(w);
+  });
+
+  it('LockService itself failing ("Lock timeout: …") counts as busy, not as a crash', () => {
+    const w = sample();
+    onCall(w, (call) =>
+      call.method === 'Lock.tryLock' ? 'Lock timeout: another process was holding the lock for too long.' : undefined,
+    );
+    const result = w.run('draftFollowUps');
+    expect(result.ok).toBe(true);
+    expect(w.alerts()).toEqual([
+      'Another follow-up run (probably the daily one) is working on this sheet right now. Try again in a minute.',
+    ]);
+    expect(w.emulator.drafts()).toEqual([]);
+    clearFaults(w);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expectFinished(w);
+  });
+
+  it('the 6-minute limit mid-drafting: Apps Script kills the run; the next run records its drafts from the journal and finishes', () => {
+    const w = sample();
+    onCall(w, (call) => {
+      if (call.method === 'Gmail.Users.Drafts.create' && call.count === 4) w.emulator.runtime.advance(7 * 60_000);
+      return undefined;
+    });
+    const killed = w.run('draftFollowUps');
+    expect(killed).toMatchObject({ ok: false, error: 'Exceeded maximum execution time' });
+    const made = w.emulator
+      .drafts()
+      .map((d) => d.id)
+      .sort();
+    expect(made).toHaveLength(3);
+    expect(recorded(w).size).toBe(0);
+    // Three notes with the drafts' ids, and the intent of the fourth, killed before Gmail made it.
+    expect(journal(w)).toHaveLength(4);
+    clearFaults(w);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.toasts().at(-1)).toMatch(
+      /^3 drafts created .*recorded 3 drafts that an interrupted run had made in Gmail \(none was drafted twice\)/,
+    );
+    expectFinished(w);
+    for (const id of made) expect([...recorded(w).values()]).toContain(id);
+  });
+
+  it('the 6-minute limit in the daily run, as it starts writing the sheet: the next daily run finishes without duplicates', () => {
+    const w = sample();
+    w.run('turnOnDailyDrafts');
+    onCall(w, (call) => {
+      if (call.method === 'Range.setValues') w.emulator.runtime.advance(7 * 60_000);
+      return undefined;
+    });
+    const [killed] = w.emulator.fireDailyTriggers();
+    expect(killed).toMatchObject({ ok: false, error: 'Exceeded maximum execution time' });
+    expect(w.emulator.drafts()).toHaveLength(6);
+    clearFaults(w);
+    nextDay(w, '2026-11-26');
+    const [daily] = w.emulator.fireDailyTriggers();
+    expect(daily!.ok).toBe(true);
+    expect(JSON.parse(w.emulator.state.platform.properties.document.lastDailyRun!).summary).toMatch(
+      /^0 drafts created .*recorded 6 drafts that an interrupted run had made/,
+    );
+    expectFinished(w);
+  });
+
+  it('nearing the 6-minute limit: stops drafting cleanly, says how many are left, and the next run finishes', () => {
+    const w = sample();
+    onCall(w, (call) => {
+      if (call.method === 'Gmail.Users.Drafts.create') w.emulator.runtime.advance(70_000);
+      return undefined;
+    });
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    const kept = recorded(w);
+    expect(kept.size).toBeGreaterThan(0);
+    expect(w.toasts().at(-1)).toMatch(
+      new RegExp(
+        `^${kept.size} drafts? created .*${6 - kept.size} left for the next run .*this one was close to Apps Script's time limit`,
+      ),
+    );
+    clearFaults(w);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expectFinished(w, kept);
+  });
+});
+
+describe('document properties', () => {
+  it('the journal cannot be written right after Gmail made a draft: the draft is still recorded, drafting stops, and the next run finishes', () => {
+    const w = sample();
+    let failed = false;
+    onCall(w, (call) => {
+      if (failed || call.method !== 'Properties.setProperties') return undefined;
+      if ((w.emulator.runtime.methodCalls['Gmail.Users.Drafts.create'] ?? 0) !== 2) return undefined;
+      failed = true;
+      return 'Service error: PropertiesService';
+    });
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.alerts()).toEqual([
+      'Drafting stopped (Service error: PropertiesService); 2 drafts were made and kept. Run Draft follow-ups again in a minute.',
+    ]);
+    const kept = recorded(w);
+    expect(kept.size).toBe(2);
+    expect(w.emulator.drafts()).toHaveLength(2);
+    clearFaults(w);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expectFinished(w, kept);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// A fault at any call
+
+/**
+ * once: that call fails; service-down: that call and every later call of the same service fail (Gmail down, Sheets
+ * failing); from-then-on: every later call fails; time-limit: the run passes 6 minutes at that call.
+ */
+type FaultKind = 'once' | 'service-down' | 'from-then-on' | 'time-limit';
+
+/** The sample as a generated plan (every cell typed, a "Fuzz id" column added), for the invariants of model.ts. */
+function samplePlan(): SheetPlan {
+  const w = sample();
+  const values = w.emulator.displayValues(SHEET);
+  const idColumn = values[0]!.length;
+  const grid = values.map((line, r) => [
+    ...line.map((v) => ({ typed: v })),
+    { text: r === 0 ? 'Fuzz id' : `row ${r}` },
+  ]);
+  return {
+    timeZone: 'Europe/London',
+    locale: 'en_GB',
+    settings: SETTINGS,
+    grid,
+    idColumn,
+    messages: sampleMessages(TODAY),
+  };
+}
+
+/** Sets a scenario up to just before the run under test: day 1 drafts and sends them, or a fresh tracker. */
+function prepare(plan: SheetPlan, scenario: 'fresh' | 'after-sending'): Fuzz {
+  const fuzz = new Fuzz(plan);
+  if (scenario === 'after-sending') {
+    fuzz.step({ t: 'draft' });
+    fuzz.step({ t: 'send' });
+    fuzz.step({ t: 'day', days: 8 });
+  }
+  return fuzz;
+}
+
+/** (row id, action) of every live draft: what "every due row ends with exactly one draft" compares. */
+function liveDraftKeys(fuzz: Fuzz): string[] {
+  fuzz.checkDrafts();
+  return fuzz.em
+    .drafts()
+    .map((d) => `${fuzz.owners.get(d.id)!.rowId} / ${fuzz.owners.get(d.id)!.action}`)
+    .sort();
+}
+
+/** The user's own columns, as displayed (the recording rule's writes included). */
+function userColumns(fuzz: Fuzz): string[][] {
+  const values = fuzz.em.displayValues(SHEET);
+  const managed = new Set(['Next follow-up', 'Due', 'Follow-up status', 'Priority', 'Draft']);
+  const keep = values[0]!.map((h, i) => (managed.has(h) ? -1 : i)).filter((i) => i >= 0);
+  return values.map((row) => keep.map((i) => row[i] ?? ''));
+}
+
+describe('a fault at any call of a draft run, then a clean run', () => {
+  const plan = samplePlan();
+  const tried = { faults: 0, failedRuns: 0 };
+  afterAll(() => {
+    console.log(`faults: ${tried.faults} injected, ${tried.failedRuns} runs failed outright (allowed calls only)`);
+  });
+
+  for (const scenario of ['fresh', 'after-sending'] as const) {
+    it(`keeps every invariant and ends with exactly the drafts and records of a run without faults (${scenario})`, () => {
+      // The run without faults, twice: what the faulty run and its clean successor must come to.
+      const reference = prepare(plan, scenario);
+      const countCalls: string[] = [];
+      reference.em.runtime.faults.push((call) => {
+        countCalls.push(call.method);
+        return undefined;
+      });
+      reference.step({ t: 'draft' });
+      reference.em.runtime.faults.length = 0;
+      reference.step({ t: 'draft' });
+      const expectedDrafts = liveDraftKeys(reference);
+      const expectedCells = userColumns(reference);
+      expect(expectedDrafts.length).toBeGreaterThan(0);
+      expect(countCalls.length).toBeGreaterThan(50);
+
+      fc.assert(
+        fc.property(
+          fc.nat({ max: countCalls.length - 1 }),
+          fc.constantFrom<FaultKind>('once', 'service-down', 'from-then-on', 'time-limit'),
+          fc.nat(),
+          (index, kind, pick) => {
+            tried.faults++;
+            const fuzz = prepare(plan, scenario);
+            let n = 0;
+            /** The last call that failed: after an uncaught error only `finally` code runs, so its error escapes. */
+            let hit: CallInfo | null = null;
+            let down: string | null = null;
+            fuzz.em.runtime.faults.push((call) => {
+              const at = n++;
+              if (at === index) down = call.service;
+              const fails =
+                at === index ||
+                (at > index && (kind === 'from-then-on' || (kind === 'service-down' && call.service === down)));
+              if (!fails) return undefined;
+              hit = call;
+              if (kind === 'time-limit') {
+                fuzz.em.runtime.advance(7 * 60_000);
+                return undefined;
+              }
+              return faultFor(call, pick);
+            });
+            // The faulty run: any message may show; it may fail outright only from a call allowed to fail it.
+            fuzz.tolerate = {
+              mayFail: (run) => {
+                tried.failedRuns++;
+                const first = hit as CallInfo | null;
+                if (kind === 'time-limit') return run.error === 'Exceeded maximum execution time';
+                return MAY_FAIL_THE_RUN.test(first?.method ?? '') && run.error === faultFor(first!, pick);
+              },
+            };
+            fuzz.step({ t: 'draft' });
+            fuzz.em.runtime.faults.length = 0;
+            // The clean run: every invariant, and the same outcome as without the fault.
+            fuzz.tolerate = null;
+            fuzz.step({ t: 'draft' });
+            expect(liveDraftKeys(fuzz)).toEqual(expectedDrafts);
+            expect(userColumns(fuzz)).toEqual(expectedCells);
+          },
+        ),
+        { seed: SEED, numRuns: runs(60) },
+      );
+    });
+  }
+});
