@@ -29,8 +29,11 @@ export interface TrackerSheet {
   name: string;
   /** `getValues()` of the data range, header row included. */
   values: CellValue[][];
-  /** `getFormulas()` of the same range. */
-  formulas: string[][];
+  /**
+   * The formulas of one column's data rows (index 0 is sheet row 2), read on first use and cached: only the columns
+   * the add-on may write into need them, and reading the whole sheet's formulas would cost a second full read.
+   */
+  columnFormulas(column: number): string[];
   /** Appends columns with these headers to the right of the last used column (the caller extends its grid). */
   addColumns(headers: readonly string[]): void;
   /**
@@ -38,8 +41,6 @@ export interface TrackerSheet {
    * default 2), with notes when given.
    */
   writeColumns(firstColumn: number, rows: CellValue[][], notes?: string[][], firstRow?: number): void;
-  /** Writes single user cells (the recording rule of RULES.md §5): 1-based row, 0-based column. */
-  writeCell(row: number, column: number, value: CellValue): void;
   /** Sets a number format on a column's data cells. */
   formatColumn(column: number, numberFormat: string): void;
   /** Colours Overdue and Due-today rows through conditional formatting keyed on the status column. */
@@ -87,7 +88,7 @@ export interface Mailbox {
   /** Every live draft id with its message id (Drafts.list, paged). */
   liveDrafts(): Map<string, string>;
   /** Message ids matching a query (Messages.list, paged). */
-  search(query: string): string[];
+  search(query: string): { id: string; threadId: string }[];
   /** Metadata of one message. */
   message(id: string): MessageMeta;
   /** Metadata of every message in a thread. */

@@ -5,7 +5,8 @@
  * answer it (rather than getting a quietly wrong result).
  *
  * Supported: `from:` `to:` `cc:` `bcc:` (address, `"quoted"`, `@domain`, a word of the address or name, `me`),
- * `in:inbox|sent|drafts|draft|anywhere`, `after:`/`before:` (epoch seconds or yyyy/mm/dd), `-term`, `OR`, `AND`,
+ * `in:inbox|sent|drafts|draft|anywhere`, `after:`/`before:` (epoch seconds or yyyy/mm/dd), `rfc822msgid:` (the
+ * Message-ID header, with or without angle brackets), `-term`, `OR`, `AND`,
  * juxtaposition (AND), `( ... )` and `{ ... }` (OR group).
  */
 
@@ -22,7 +23,8 @@ export type QueryNode =
   /** Exact addresses of one field, OR-ed (an optimisation of many `from:a@b OR from:c@d`). */
   | { kind: 'addressSet'; field: AddressField; addresses: Set<string> }
   | { kind: 'in'; box: 'inbox' | 'sent' | 'drafts' | 'anywhere' }
-  | { kind: 'after' | 'before'; ms: number };
+  | { kind: 'after' | 'before'; ms: number }
+  | { kind: 'msgid'; id: string };
 
 export interface QueryTarget {
   meta: MessageMeta;
@@ -121,6 +123,12 @@ function termNode(token: { text: string; op: string; value: string }, timeZone: 
         return { kind: op, ms: zonedTimeToUtc(timeZone, year, month, day) };
       }
       throw unsupported(text);
+    }
+    case 'rfc822msgid': {
+      // Gmail Help, "Search operators": rfc822msgid: finds the message with that Message-ID header.
+      const id = value.replace(/^<|>$/g, '');
+      if (id === '' || /[\s<>]/.test(id)) throw unsupported(text);
+      return { kind: 'msgid', id: `<${id}>` };
     }
     default:
       throw unsupported(text);
@@ -306,6 +314,8 @@ export function evaluateQuery(node: QueryNode, target: QueryTarget, me: string):
       return target.internalDate >= node.ms;
     case 'before':
       return target.internalDate < node.ms;
+    case 'msgid':
+      return target.meta.rfcMessageId === node.id;
   }
 }
 

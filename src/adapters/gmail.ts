@@ -63,8 +63,8 @@ export class GmailMailbox implements Mailbox {
     return drafts;
   }
 
-  search(query: string): string[] {
-    const ids: string[] = [];
+  search(query: string): { id: string; threadId: string }[] {
+    const ids: { id: string; threadId: string }[] = [];
     let pageToken: string | undefined;
     do {
       const page = this.gmail.Users.Messages.list('me', {
@@ -72,7 +72,7 @@ export class GmailMailbox implements Mailbox {
         maxResults: PAGE,
         ...(pageToken ? { pageToken } : {}),
       });
-      for (const m of page.messages ?? []) if (m.id) ids.push(m.id);
+      for (const m of page.messages ?? []) if (m.id) ids.push({ id: m.id, threadId: m.threadId ?? '' });
       pageToken = page.nextPageToken ?? undefined;
     } while (pageToken);
     return ids;

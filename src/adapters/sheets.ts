@@ -10,16 +10,19 @@ const STATUS_RULE = /^=LEFT\(\$[A-Z]+2,\s*(7|9)\)="(Overdue|Due today)"$/;
 
 class SheetTracker implements TrackerSheet {
   private lastColumn: number;
+  private readonly initialColumns: number;
   private cachedName: string | undefined;
 
   /** @param identity names the sheet for layoutKey without a call: its tab position, or the name in settings. */
+  private readonly formulas = new Map<number, string[]>();
+
   constructor(
     private readonly sheet: Sheet,
     readonly values: CellValue[][],
-    readonly formulas: string[][],
     private readonly identity: string,
   ) {
     this.lastColumn = values[0]?.length ?? 0;
+    this.initialColumns = this.lastColumn;
   }
 
   /** Read only when needed: every Spreadsheet call costs, and most runs never show the name. */
@@ -46,8 +49,21 @@ class SheetTracker implements TrackerSheet {
     if (notes) range.setNotes(notes);
   }
 
-  writeCell(row: number, column: number, value: CellValue): void {
-    this.sheet.getRange(row, column + 1).setValue(value);
+  columnFormulas(column: number): string[] {
+    let formulas = this.formulas.get(column);
+    if (!formulas) {
+      const rows = this.values.length - 1;
+      // A column the run appended has no cells in the sheet yet, hence no formulas.
+      formulas =
+        rows <= 0 || column >= this.initialColumns
+          ? []
+          : this.sheet
+              .getRange(2, column + 1, rows, 1)
+              .getFormulas()
+              .map((r) => r[0] ?? '');
+      this.formulas.set(column, formulas);
+    }
+    return formulas;
   }
 
   formatColumn(column: number, numberFormat: string): void {
@@ -95,8 +111,7 @@ function columnLetterOf(index: number): string {
 }
 
 function readTracker(sheet: Sheet, identity: string): SheetTracker {
-  const range = sheet.getDataRange();
-  return new SheetTracker(sheet, range.getValues() as CellValue[][], range.getFormulas(), identity);
+  return new SheetTracker(sheet, sheet.getDataRange().getValues() as CellValue[][], identity);
 }
 
 const SETUP_STATUSES = ['Applied', 'Interviewing', 'Waiting', 'Offer', 'Accepted', 'Rejected', 'Withdrawn', 'Archived'];

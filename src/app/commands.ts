@@ -45,7 +45,6 @@ export function summaryLine(result: RunResult, drafting: boolean): string {
   if (needEmail > 0) parts.push(`${plural(needEmail, 'row')} ${needEmail === 1 ? 'needs' : 'need'} an email address`);
   const otherProblems = result.rows.filter((r) => r.problems.some((p) => p.code !== 'no-email')).length;
   if (otherProblems > 0) parts.push(`${plural(otherProblems, 'row')} to check (see the notes in Follow-up status)`);
-  if (result.leftForNextRun > 0) parts.push(`${result.leftForNextRun} left for the next run`);
   return parts.join(' · ');
 }
 

@@ -12,7 +12,7 @@ import {
   matchHeaders,
 } from '../core/columns';
 import { type CalendarDate, dateToInstant, instantToDate, toIso } from '../core/dates';
-import { type DraftRecord, draftCellValue, messageIdFromFormula } from '../core/draftcell';
+import { type DraftRecord, draftCellValue } from '../core/draftcell';
 import {
   batches,
   contactQuery,
@@ -30,6 +30,7 @@ import {
   planDraft,
   recordReply,
   recordSent,
+  rewritable,
   rowKey,
   tokenUpdate,
   updateToken,
@@ -117,6 +118,8 @@ interface RowState {
   app: Application;
   evaluation: Evaluation;
   record: DraftRecord | null;
+  /** The record the Draft cell showed when the run read it. */
+  shown: DraftRecord | null;
   messageId: string | undefined;
   key: string;
 }
@@ -137,6 +140,10 @@ export function isTimeLimit(error: unknown): boolean {
 function domainOf(address: string): string {
   const domain = address.slice(address.lastIndexOf('@') + 1);
   return /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/.test(domain) ? domain : 'job-follow-ups.invalid';
+}
+
+function sameRecord(a: DraftRecord | null, b: DraftRecord | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function isDue(e: Evaluation): boolean {
@@ -230,6 +237,9 @@ class Run {
   private draftsStarted = 0;
   private readonly messagesByAddress = new Map<string, MessageMeta[]>();
   private readonly fetched = new Set<string>();
+  private readonly threads = new Map<string, MessageMeta[]>();
+  /** True once Drafts.list was read: the Draft cells' links can then be written from Gmail's current ids. */
+  private linksKnown = false;
   /** Headers of columns this run appends to the right of the sheet. */
   private readonly newHeaders: string[] = [];
 
@@ -247,18 +257,17 @@ class Run {
   }
 
   score(): void {
-    const draftColumn = this.headers.managed.draft;
     for (let index = 1; index < this.tracker.values.length; index++) {
       const cells = this.tracker.values[index]!;
       if (!isApplicationRow(cells, this.headers)) continue;
       const app = readApplication(cells, index + 1, this.headers, this.ctx);
-      const formula = draftColumn === undefined ? undefined : this.tracker.formulas[index]?.[draftColumn];
       this.rows.push({
         index,
         app,
         evaluation: evaluate(app, this.settings, this.ctx.today),
         record: app.draft,
-        messageId: messageIdFromFormula(formula),
+        shown: app.draft,
+        messageId: undefined,
         key: rowKey(app),
       });
     }
@@ -334,6 +343,7 @@ class Run {
     }
     try {
       const live = this.gmail(() => mailbox.liveDrafts());
+      this.linksKnown = true;
       const isLive = (id: string) => live.has(id);
       // Gmail gives a draft's message a new id whenever the draft is edited: the link follows Gmail's current one.
       for (const row of this.rows)
@@ -350,7 +360,7 @@ class Run {
       // The Draft cells first: a send of the draft a cell records is recorded before the journal's newer draft (made by
       // an interrupted run) takes that cell; then a recovered draft the user has sent meanwhile is recorded too.
       for (const row of pending()) this.detectSent(row);
-      const recovered = this.recoverJournal(journal, live);
+      const recovered = this.recoverJournal(mailbox, journal, live);
       for (const row of recovered) if (awaitsSentCheck({ ...row.app, draft: row.record }, isLive)) this.detectSent(row);
       for (const row of dueCheckIns()) this.detectReply(row);
       this.createDrafts(mailbox, isLive);
@@ -427,6 +437,7 @@ class Run {
    * the send). An intended draft not found was never made, and is drafted as usual. Returns the rows recovered.
    */
   private recoverJournal(
+    mailbox: Mailbox,
     journal: readonly { row: RowState | null; entry: JournalEntry }[],
     live: ReadonlyMap<string, string>,
   ): RowState[] {
@@ -447,7 +458,9 @@ class Run {
       let draftId = entry.draftId;
       let messageId: string | undefined = entry.messageId;
       if (draftId === null) {
-        const found = this.messagesWith(contactsOf(row.app)).find((m) => m.messageId === entry.rfcMessageId);
+        // The run died while Gmail made the draft: look it up by the Message-ID it was given (drafts included).
+        const hit = this.gmail(() => mailbox.search(`rfc822msgid:${entry.rfcMessageId}`))[0];
+        const found = hit ? this.loadThread(mailbox, hit.threadId).find((m) => m.id === hit.id) : undefined;
         if (!found) continue;
         draftId = draftOf.get(found.id) ?? found.id;
         messageId = draftOf.has(found.id) ? found.id : undefined;
@@ -484,19 +497,32 @@ class Run {
         .filter((d): d is CalendarDate => d !== null);
       const earliest = known.length > 0 ? Math.min(...known) : this.ctx.today;
       const after = dateToInstant(earliest - HISTORY_DAYS, this.ctx.timeZone) / 1000;
-      const ids = this.gmail(() => mailbox.search(contactQuery(addresses, after)));
-      for (const id of ids) {
-        if (this.fetched.has(id)) continue;
+      const found = this.gmail(() => mailbox.search(contactQuery(addresses, after)));
+      // One Threads.get per thread found (not a Messages.get per message): it brings every message of the thread,
+      // which the reply headers of a check-in need anyway.
+      for (const threadId of new Set(found.map((m) => m.threadId))) {
         if (this.overBudget()) return;
-        const meta = this.gmail(() => mailbox.message(id));
-        this.fetched.add(id);
-        for (const address of new Set([...meta.from, ...meta.to, ...meta.cc])) {
-          const list = this.messagesByAddress.get(address) ?? [];
-          list.push(meta);
-          this.messagesByAddress.set(address, list);
-        }
+        this.loadThread(mailbox, threadId);
       }
     }
+  }
+
+  /** Reads a thread once and files its messages under every address they involve. */
+  private loadThread(mailbox: Mailbox, threadId: string): MessageMeta[] {
+    const cached = this.threads.get(threadId);
+    if (cached) return cached;
+    const messages = this.gmail(() => mailbox.thread(threadId));
+    this.threads.set(threadId, messages);
+    for (const meta of messages) {
+      if (this.fetched.has(meta.id)) continue;
+      this.fetched.add(meta.id);
+      for (const address of new Set([...meta.from, ...meta.to, ...meta.cc])) {
+        const list = this.messagesByAddress.get(address) ?? [];
+        list.push(meta);
+        this.messagesByAddress.set(address, list);
+      }
+    }
+    return messages;
   }
 
   private messagesWith(addresses: readonly string[]): MessageMeta[] {
@@ -519,7 +545,6 @@ class Run {
     this.tracker.values.forEach((row, i) => {
       row.push(...(i === 0 ? headers : headers.map(() => '')));
     });
-    for (const row of this.tracker.formulas) row.push(...headers.map(() => ''));
     this.newHeaders.push(...headers);
     this.headers = matchHeaders(this.tracker.values[0]!);
   }
@@ -529,7 +554,7 @@ class Run {
     for (const write of writes) {
       if (this.headers.columns[write.column] === undefined) this.extend([COLUMN_HEADERS[write.column][0]!]);
       const column = this.headers.columns[write.column]!;
-      if (this.tracker.formulas[row.index]?.[column]) {
+      if (this.tracker.columnFormulas(column)[row.index - 1]) {
         this.result.notes.push(
           `${COLUMN_HEADERS[write.column][0]} on row ${row.app.row} holds a formula, so the add-on did not write into it`,
         );
@@ -646,7 +671,7 @@ class Run {
       const contacts = contactsOf(row.app);
       const threadId = latestThreadWith(this.messagesWith(contacts), new Set(contacts));
       if (threadId) {
-        const headers = replyHeaders(this.gmail(() => mailbox.thread(threadId)));
+        const headers = replyHeaders(this.loadThread(mailbox, threadId));
         if (headers) thread = { threadId, ...headers };
       }
     }
@@ -719,12 +744,57 @@ class Run {
     // them: a run stopped in between leaves a Draft cell that still asks for the sent check, never a "sent" record
     // whose Last follow-up or Follow-ups sent was not written.
     if (this.writes.length > 0) this.journalKeys.push(...writeCellJournal(this.deps.store, this.cellNotes));
-    for (const write of this.writes) {
-      this.tracker.writeCell(write.row, this.headers.columns[write.column]!, this.cellValue(write));
-    }
+    this.writeRecorded();
     this.writeManaged();
     this.colour();
     for (const key of this.journalKeys) this.deps.store.remove(key);
+  }
+
+  /**
+   * The recording writes, one batch per column: the stretch of rows from the first to the last cell written, with
+   * every other cell in it written back as it is — except a cell that writing back could change (see rewritable),
+   * which splits the stretch. So the cost does not grow with the number of replies or sends.
+   */
+  private writeRecorded(): void {
+    const byColumn = new Map<number, Map<number, CellValue>>();
+    for (const write of this.writes) {
+      const column = this.headers.columns[write.column]!;
+      const cells = byColumn.get(column) ?? new Map<number, CellValue>();
+      cells.set(write.row, this.cellValue(write));
+      byColumn.set(column, cells);
+    }
+    for (const [column, cells] of byColumn) {
+      const rows = [...cells.keys()].sort((a, b) => a - b);
+      const formulas = this.tracker.columnFormulas(column);
+      let stretch: CellValue[] = [];
+      let start = rows[0]!;
+      let holdsWrite = false;
+      const flush = () => {
+        if (holdsWrite && stretch.length > 0)
+          this.tracker.writeColumns(
+            column,
+            stretch.map((v) => [v]),
+            undefined,
+            start,
+          );
+        stretch = [];
+        holdsWrite = false;
+      };
+      for (let row = rows[0]!; row <= rows[rows.length - 1]!; row++) {
+        const written = cells.get(row);
+        const kept =
+          written === undefined ? rewritable(this.tracker.values[row - 1]?.[column], formulas[row - 2]) : null;
+        if (written === undefined && kept === null) {
+          flush();
+          start = row + 1;
+          continue;
+        }
+        if (stretch.length === 0) start = row;
+        stretch.push(written ?? kept!.value);
+        holdsWrite ||= written !== undefined;
+      }
+      flush();
+    }
   }
 
   private managedCell(row: RowState | undefined, key: (typeof MANAGED_KEYS)[number]): CellValue {
@@ -761,12 +831,16 @@ class Run {
     // A Draft cell the add-on has no record for (a row that is not an application, or text it cannot read) keeps
     // what is in it, untouched: written back, its text would be read again as typed ("=1+1" would become a
     // formula, "1/2" a date), and a record in a row whose Company is blank for now must survive to stop a redraft.
+    // Without Gmail's current draft ids (a run that did not list the drafts) a cell whose record did not change is
+    // left alone too, so that its link to the draft survives.
     const kept = new Set<number>();
     for (let index = 1; index <= dataRows; index++) {
-      if (byIndex.get(index)?.record) continue;
-      if (this.tracker.formulas[index]?.[draftColumn] || !isBlank(this.tracker.values[index]?.[draftColumn])) {
-        kept.add(index);
+      const row = byIndex.get(index);
+      if (row?.record) {
+        if (!this.linksKnown && sameRecord(row.record, row.shown)) kept.add(index);
+        continue;
       }
+      if (!isBlank(this.tracker.values[index]?.[draftColumn]) || !this.linksKnown) kept.add(index);
     }
     const columns = MANAGED_KEYS.filter((key) => kept.size === 0 || key !== 'draft')
       .map((key) => ({ key, column: this.headers.managed[key]! }))

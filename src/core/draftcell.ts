@@ -63,9 +63,3 @@ export function draftCellValue(record: DraftRecord, messageId?: string): string 
   if (record.kind !== 'draft' || !messageId || !ID.test(messageId)) return label;
   return `=HYPERLINK("${draftLink(messageId)}", "${label}")`;
 }
-
-/** The message id inside a Draft cell's HYPERLINK formula, so a rewrite keeps the link. */
-export function messageIdFromFormula(formula: unknown): string | undefined {
-  if (typeof formula !== 'string') return undefined;
-  return /^=HYPERLINK\("https:\/\/mail\.google\.com\/mail\/#drafts\?compose=([A-Za-z0-9_-]{1,100})"/.exec(formula)?.[1];
-}

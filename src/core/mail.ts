@@ -120,12 +120,13 @@ export function replyHeaders(thread: readonly MessageMeta[]): ReplyHeaders | nul
 }
 
 /**
- * One Gmail query for a batch of contacts: every message from or to any of them since `afterSeconds`.
+ * One Gmail query for a batch of contacts: every message from or to any of them since `afterSeconds`, drafts left
+ * out (the add-on knows its drafts from Drafts.list; reading them again would cost a call each on every run).
  * Addresses are validated before they get here; quoting keeps odd characters out of the query syntax.
  */
 export function contactQuery(addresses: readonly string[], afterSeconds: number): string {
   const terms = addresses.flatMap((a) => [`from:"${a}"`, `to:"${a}"`]);
-  return `(${terms.join(' OR ')}) after:${Math.max(0, Math.floor(afterSeconds))}`;
+  return `(${terms.join(' OR ')}) after:${Math.max(0, Math.floor(afterSeconds))} -in:drafts`;
 }
 
 /** Splits a list into batches of `size`. */

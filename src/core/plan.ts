@@ -174,3 +174,18 @@ function fnv1a(text: string): string {
   }
   return hash.toString(36);
 }
+
+/**
+ * What setValues must be given to leave a cell as it is, or null when writing it back could change it: Sheets reads
+ * a written string as if typed, so "00123" would become a number and "1/2" a date. A formula is written back as its
+ * formula; plain numbers, booleans, dates and blanks are safe, and so is text with no digits that cannot be read
+ * as a formula, a boolean or an error value.
+ */
+export function rewritable(value: CellValue, formula: string | undefined): { value: CellValue } | null {
+  if (formula) return { value: formula };
+  if (value === '' || value === null || value === undefined) return { value: '' };
+  if (typeof value === 'number' || typeof value === 'boolean' || isDateObject(value)) return { value };
+  if (typeof value !== 'string') return null;
+  const inert = /^[\p{L}\p{M}\s.,!?✓✔☑✗]*$/u.test(value) && !/^\s*(?:true|false)\s*$/i.test(value);
+  return inert ? { value } : null;
+}

@@ -456,7 +456,7 @@ describe('long runs and failures', () => {
   it('a Gmail quota error mid-run keeps the earlier drafts, says so, and the next day finishes', () => {
     const w = sample();
     const quota = w.emulator.runtime.quotas.gmail;
-    quota.limit = quota.used + 12;
+    quota.limit = quota.used + 8;
     expect(w.run('draftFollowUps').ok).toBe(true);
     const made = w.emulator.drafts().length;
     expect(made).toBeGreaterThan(0);
