@@ -75,6 +75,11 @@ export interface RunOptions {
   skips?: ReadonlyMap<string, CalendarDate>;
   /** Score in memory only: nothing is written (the preview). */
   dryRun?: boolean;
+  /**
+   * Read Gmail as a draft run would (replies, sent drafts, the thread a check-in would reply in) but create
+   * nothing: what the preview shows is then what Draft follow-ups will do.
+   */
+  readGmailOnly?: boolean;
   budgetMs?: number;
 }
 
@@ -94,6 +99,8 @@ export interface RowOutcome {
   draft: DraftRecord | null;
   application: Application;
   evaluation: Evaluation;
+  /** Set by a preview when a check-in would reply in an existing thread: that thread's "Re:" subject. */
+  replySubject?: string;
 }
 
 export interface RunResult {
@@ -122,6 +129,8 @@ interface RowState {
   shown: DraftRecord | null;
   messageId: string | undefined;
   key: string;
+  /** The subject a check-in gets when it replies in a thread (found by the preview). */
+  replySubject?: string | undefined;
 }
 
 /** Stops the Gmail work for this run with a message for the user; what was done so far is still written. */
@@ -206,7 +215,7 @@ export function runFollowUps(deps: RunDeps, options: RunOptions): RunResult {
   const run = new Run(deps, options, settings, tracker, ctx, result, all, started);
   run.score();
   if (options.skips) run.skip(options.skips);
-  if (options.draft) run.draft();
+  if (options.draft || options.readGmailOnly) run.draft(!options.readGmailOnly);
   if (!options.dryRun) {
     try {
       run.write();
@@ -329,7 +338,7 @@ class Run {
     return this.deps.clock.now() - this.started > (this.options.budgetMs ?? DRAFTING_BUDGET_MS);
   }
 
-  draft(): void {
+  draft(create = true): void {
     if (!this.settings.yourName) {
       this.result.mustAct.push('Add your name in Follow-ups › Settings… (it signs every draft); nothing was drafted.');
       return;
@@ -363,7 +372,8 @@ class Run {
       const recovered = this.recoverJournal(mailbox, journal, live);
       for (const row of recovered) if (awaitsSentCheck({ ...row.app, draft: row.record }, isLive)) this.detectSent(row);
       for (const row of dueCheckIns()) this.detectReply(row);
-      this.createDrafts(mailbox, isLive);
+      if (create) this.createDrafts(mailbox, isLive);
+      else this.planReplies(mailbox, isLive);
     } catch (error) {
       if (error instanceof GmailStop) this.result.mustAct.push(error.message);
       else if (isTimeLimit(error)) throw error;
@@ -647,6 +657,19 @@ class Run {
     }
   }
 
+  /** What createDrafts would do, without Gmail writes: kept drafts, and the thread each check-in would reply in. */
+  private planReplies(mailbox: Mailbox, isLive: (id: string) => boolean): void {
+    for (const row of this.rows) {
+      const plan = planDraft({ ...row.app, draft: row.record }, row.evaluation, isLive);
+      if (plan.kind === 'keep') row.record = plan.record;
+      if (plan.kind !== 'create' || row.evaluation.action === 'thank-you') continue;
+      if (this.overBudget()) return;
+      const contacts = contactsOf(row.app);
+      const threadId = latestThreadWith(this.messagesWith(contacts), new Set(contacts));
+      if (threadId) row.replySubject = replyHeaders(this.loadThread(mailbox, threadId))?.subject;
+    }
+  }
+
   private draftOne(mailbox: Mailbox, row: RowState, me: string): void {
     const { action, due, recipient } = row.evaluation;
     if (action === null || due === null || recipient === null) return;
@@ -904,6 +927,7 @@ class Run {
       draft: r.record,
       application: r.app,
       evaluation: r.evaluation,
+      ...(r.replySubject ? { replySubject: r.replySubject } : {}),
     }));
   }
 }

@@ -61,7 +61,7 @@ function previewRow(outcome: RowOutcome, render: (o: RowOutcome) => Rendered): P
         ? `${outcome.recipient.name} <${outcome.recipient.email}>`
         : outcome.recipient.email
       : '',
-    subject: draft?.subject ?? '',
+    subject: outcome.replySubject ?? draft?.subject ?? '',
     bodyStart: lines.slice(0, 3).join('\n'),
     problems: [...outcome.problems.map((p) => ({ message: p.message, blocking: p.blocking })), ...templateProblems],
     drafted:
@@ -74,7 +74,7 @@ function previewRow(outcome: RowOutcome, render: (o: RowOutcome) => Rendered): P
 
 /** The rows with a due or overdue follow-up, by priority, with the draft each would get. Writes nothing. */
 export function getPreview(deps: CommandDeps, message?: string): Preview {
-  const result = runFollowUps(deps, { draft: false, dryRun: true });
+  const result = runFollowUps(deps, { draft: false, dryRun: true, readGmailOnly: true });
   const { settings } = loadSettings(deps.store.getAll());
   const today = instantToDate(deps.clock.now(), deps.workbook.timeZone);
   const ctx = { timeZone: deps.workbook.timeZone, locale: deps.workbook.locale, today };

@@ -22,10 +22,12 @@ import {
 
 jest.setTimeout(TIMEOUT_MS);
 
-/** The sample's due rows as the rules rank them: priority first, then row. */
+/**
+ * The sample's due rows as the rules rank them: priority first, then row. Initech is not among them: its recruiter
+ * replied two days ago, and the preview reads Gmail as a draft run would.
+ */
 const DUE_IN_ORDER = [
   ['Contoso · Backend Engineer', 3],
-  ['Initech · QA Lead', 6],
   ['Acme Corp · Operations Manager', 13],
   ['Globex · Site Reliability Engineer', 5],
   ['Hooli · Frontend Engineer', 9],
@@ -103,6 +105,12 @@ describe('Preview follow-ups sidebar', () => {
     );
     await expect(contoso.getByRole('button', { name: 'Create draft' }).isEnabled()).resolves.toBe(true);
 
+    // Read from Gmail: Globex's check-in will reply in the thread with its recruiter, under that thread's subject.
+    await expect(
+      card(page, 'Globex · Site Reliability Engineer').getByText('Subject:').locator('..').textContent(),
+    ).resolves.toBe('Subject: Re: Interview for the SRE role');
+    await expect(card(page, 'Initech · QA Lead').count()).resolves.toBe(0);
+
     const northwind = card(page, 'Northwind Traders · Data Analyst');
     await expect(northwind.locator('.badge.due-today').textContent()).resolves.toBe('Due today');
     await expect(northwind.getByRole('list', { name: 'Problems' }).count()).resolves.toBe(0);
@@ -176,7 +184,7 @@ describe('Preview follow-ups sidebar', () => {
     await expect(
       card(page, 'Hooli · Frontend Engineer').getByRole('button', { name: 'Create draft' }).isEnabled(),
     ).resolves.toBe(true);
-    // The run read Gmail too: Initech's recruiter wrote two days ago, so its check-in left the list.
+    // The draft run recorded Initech's reply (the preview had only read it): Heard back is filled now.
     await expect(card(page, 'Initech · QA Lead').count()).resolves.toBe(0);
     expect(cell(emulator, 6, 'Heard back')).not.toBe('');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('row-3-title');
