@@ -1,5 +1,5 @@
 /** Settings (RULES.md §3) with their defaults, and validation that names the setting and what it allows. */
-import { ACTIONS, type Action, hasControlCharacters, PLACEHOLDERS, placeholdersIn } from './templates';
+import { ACTION_LABELS, ACTIONS, type Action, hasControlCharacters, PLACEHOLDERS, placeholdersIn } from './templates';
 
 export interface TemplateOverride {
   subject?: string;
@@ -39,20 +39,43 @@ export type SettingKey = keyof Settings;
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 
 interface NumberRule {
-  kind: 'number';
   min: number;
   max: number;
-  describe: string;
 }
 
 const NUMBER_RULES: Partial<Record<SettingKey, NumberRule>> = {
-  responseWindowDays: { kind: 'number', min: 1, max: 90, describe: 'days to wait for a response' },
-  secondFollowUpDays: { kind: 'number', min: 1, max: 60, describe: 'days between check-in and second follow-up' },
-  monthlyIntervalDays: { kind: 'number', min: 7, max: 180, describe: 'days between monthly check-ins' },
-  maxMonthlyCheckIns: { kind: 'number', min: 0, max: 24, describe: 'monthly check-ins before stopping' },
-  applicationFollowUpDays: { kind: 'number', min: 0, max: 120, describe: 'days after applying (0 turns it off)' },
-  dailyHour: { kind: 'number', min: 0, max: 23, describe: 'hour of the daily run' },
+  responseWindowDays: { min: 1, max: 90 },
+  secondFollowUpDays: { min: 1, max: 60 },
+  monthlyIntervalDays: { min: 7, max: 180 },
+  maxMonthlyCheckIns: { min: 0, max: 24 },
+  applicationFollowUpDays: { min: 0, max: 120 },
+  dailyHour: { min: 0, max: 23 },
 };
+
+/** How each setting is named to a person (the settings dialog's labels); messages lead with it. */
+export const SETTING_LABELS: Readonly<Record<SettingKey, string>> = {
+  yourName: 'Your name',
+  responseWindowDays: 'Days to wait for a response',
+  secondFollowUpDays: 'Days before the second follow-up',
+  monthlyCheckIns: 'Monthly check-ins',
+  monthlyIntervalDays: 'Days between monthly check-ins',
+  maxMonthlyCheckIns: 'Monthly check-ins at most',
+  applicationFollowUpDays: 'Days after applying to check in',
+  skipWeekends: 'Move weekend check-ins to Monday',
+  dailyHour: 'Hour of the daily drafts',
+  trackerSheet: 'Tracker sheet',
+  templates: 'Wording',
+};
+
+/** "Hour of the daily drafts (dailyHour)": the label a person sees, and the key a settings file uses. */
+function named(key: SettingKey): string {
+  return `${SETTING_LABELS[key]} (${key})`;
+}
+
+/** "The Check-in subject (templates.check-in.subject)". */
+function templateNamed(action: Action, field: string): string {
+  return `The ${ACTION_LABELS[action]} ${field} (templates.${action}.${field})`;
+}
 
 const BOOLEAN_KEYS: SettingKey[] = ['monthlyCheckIns', 'skipWeekends'];
 
@@ -71,7 +94,7 @@ function readNumber(key: SettingKey, rule: NumberRule, value: unknown, errors: S
   if (Number.isInteger(n) && n >= rule.min && n <= rule.max) return n;
   errors.push({
     setting: key,
-    message: `${key} must be a whole number from ${rule.min} to ${rule.max} (${rule.describe}); it is ${show(value)}.`,
+    message: `${named(key)} must be a whole number from ${rule.min} to ${rule.max}; it is ${show(value)}.`,
   });
   return undefined;
 }
@@ -81,25 +104,25 @@ function readBoolean(key: SettingKey, value: unknown, errors: SettingError[]): b
   if (typeof value === 'string' && /^(true|false|yes|no|on|off)$/i.test(value.trim())) {
     return /^(true|yes|on)$/i.test(value.trim());
   }
-  errors.push({ setting: key, message: `${key} must be true or false; it is ${show(value)}.` });
+  errors.push({ setting: key, message: `${named(key)} must be true or false; it is ${show(value)}.` });
   return undefined;
 }
 
 function readText(key: SettingKey, value: unknown, max: number, errors: SettingError[]): string | undefined {
   if (typeof value !== 'string') {
-    errors.push({ setting: key, message: `${key} must be text; it is ${show(value)}.` });
+    errors.push({ setting: key, message: `${named(key)} must be text; it is ${show(value)}.` });
     return undefined;
   }
   const text = value.trim();
   if (hasControlCharacters(text)) {
     errors.push({
       setting: key,
-      message: `${key} must be one line of text without line breaks or control characters.`,
+      message: `${named(key)} must be one line of text, without line breaks or control characters.`,
     });
     return undefined;
   }
   if (text.length > max) {
-    errors.push({ setting: key, message: `${key} must be at most ${max} characters; it has ${text.length}.` });
+    errors.push({ setting: key, message: `${named(key)} must be at most ${max} characters; it has ${text.length}.` });
     return undefined;
   }
   return text;
@@ -113,40 +136,47 @@ export function validateTemplate(
 ): TemplateOverride | undefined {
   const where = `templates.${action}`;
   if (!(ACTIONS as readonly string[]).includes(action)) {
-    errors.push({ setting: where, message: `templates has no action "${action}"; use one of ${ACTIONS.join(', ')}.` });
+    errors.push({
+      setting: where,
+      message: `There is no follow-up "${action}" to word (${where}); the follow-ups are ${ACTIONS.join(', ')}.`,
+    });
     return undefined;
   }
   if (typeof override !== 'object' || override === null || Array.isArray(override)) {
-    errors.push({ setting: where, message: `${where} must be an object with "subject" and/or "body".` });
+    errors.push({
+      setting: where,
+      message: `The ${ACTION_LABELS[action as Action]} wording (${where}) must be an object with "subject" and/or "body".`,
+    });
     return undefined;
   }
+  const named = (field: string) => templateNamed(action as Action, field);
   const result: TemplateOverride = {};
   for (const [field, value] of Object.entries(override)) {
     if (field !== 'subject' && field !== 'body') {
       errors.push({
         setting: `${where}.${field}`,
-        message: `${where} takes only "subject" and "body", not "${field}".`,
+        message: `The ${ACTION_LABELS[action as Action]} wording (${where}) takes only "subject" and "body", not "${field}".`,
       });
       continue;
     }
     if (typeof value !== 'string') {
-      errors.push({ setting: `${where}.${field}`, message: `${where}.${field} must be text.` });
+      errors.push({ setting: `${where}.${field}`, message: `${named(field)} must be text.` });
       continue;
     }
     if (value.trim() === '') continue;
     if (field === 'subject' && /[\r\n]/.test(value)) {
-      errors.push({ setting: `${where}.subject`, message: `${where}.subject must be one line (no line breaks).` });
+      errors.push({ setting: `${where}.subject`, message: `${named('subject')} must be one line (no line breaks).` });
       continue;
     }
     if (value.length > 5000) {
-      errors.push({ setting: `${where}.${field}`, message: `${where}.${field} must be at most 5000 characters.` });
+      errors.push({ setting: `${where}.${field}`, message: `${named(field)} must be at most 5000 characters.` });
       continue;
     }
     const unknown = placeholdersIn(value).filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name));
     if (unknown.length > 0) {
       errors.push({
         setting: `${where}.${field}`,
-        message: `${where}.${field} uses unknown placeholder {{${unknown[0]}}}; the placeholders are ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`,
+        message: `${named(field)} uses the unknown placeholder {{${unknown[0]}}}; the placeholders are ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`,
       });
       continue;
     }

@@ -123,7 +123,7 @@ describe('Settings dialog', () => {
     const hour = page.getByLabel('Hour of the daily drafts (0–23)');
     await hour.fill('25');
     const message = serverMessage(emulator, { dailyHour: 25 });
-    expect(message).toMatch(/^dailyHour must be a whole number from 0 to 23 /);
+    expect(message).toMatch(/^Hour of the daily drafts \(dailyHour\) must be a whole number from 0 to 23; it is 25\.$/);
     await expect(page.locator('#dailyHour-message').textContent()).resolves.toBe(message);
     await expect(hour.getAttribute('aria-invalid')).resolves.toBe('true');
     // The message is the field's description, so a screen reader reads it with the field.
@@ -145,7 +145,7 @@ describe('Settings dialog', () => {
     await body.fill('Hi {{nickname}},\n\nThanks!');
     const message = serverMessage(emulator, { templates: { 'thank-you': { body: 'Hi {{nickname}},\n\nThanks!' } } });
     expect(message).toMatch(
-      /^templates\.thank-you\.body uses unknown placeholder \{\{nickname\}\}; the placeholders are/,
+      /^The Thank-you note body \(templates\.thank-you\.body\) uses the unknown placeholder \{\{nickname\}\}; the placeholders are/,
     );
     await expect(page.locator('#body-message').textContent()).resolves.toBe(message);
     await expect(body.getAttribute('aria-invalid')).resolves.toBe('true');

@@ -144,16 +144,22 @@ describe('parseSettings', () => {
   });
 
   it.each([
-    [{ dailyHour: 24 }, 'dailyHour must be a whole number from 0 to 23 (hour of the daily run); it is 24.'],
+    [{ dailyHour: 24 }, 'Hour of the daily drafts (dailyHour) must be a whole number from 0 to 23; it is 24.'],
     [
       { responseWindowDays: 'abc' },
-      'responseWindowDays must be a whole number from 1 to 90 (days to wait for a response); it is "abc".',
+      'Days to wait for a response (responseWindowDays) must be a whole number from 1 to 90; it is "abc".',
     ],
-    [{ monthlyCheckIns: 'sometimes' }, 'monthlyCheckIns must be true or false; it is "sometimes".'],
-    [{ yourName: 'Alex\nBcc: x' }, 'yourName must be one line of text without line breaks or control characters.'],
+    [{ monthlyCheckIns: 'sometimes' }, 'Monthly check-ins (monthlyCheckIns) must be true or false; it is "sometimes".'],
+    [
+      { yourName: 'Alex\nBcc: x' },
+      'Your name (yourName) must be one line of text, without line breaks or control characters.',
+    ],
     [{ colour: 'red' }, expect.stringContaining('There is no setting "colour"')],
     [{ templates: { 'check-in': { body: 'Hi {{nick}}' } } }, expect.stringContaining('unknown placeholder {{nick}}')],
-    [{ templates: { nudge: { body: 'x' } } }, expect.stringContaining('templates has no action "nudge"')],
+    [
+      { templates: { nudge: { body: 'x' } } },
+      expect.stringContaining('There is no follow-up "nudge" to word (templates.nudge)'),
+    ],
   ])('explains a bad value: %p', (raw, message) => {
     const { errors, settings } = parseSettings(raw);
     expect(errors.map((e) => e.message)).toEqual([message]);
