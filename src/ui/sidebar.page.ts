@@ -147,6 +147,9 @@ function card(row: PreviewRow, today: string): HTMLElement {
     },
     'Skip…',
   );
+  // A drafted follow-up is waiting in Gmail: to defer it, the user deletes the draft there first.
+  off(skipButton, row.drafted);
+  if (row.drafted) skipButton.title = 'Already drafted: delete the draft in Gmail to skip this follow-up instead.';
   const dateId = `${id}-until`;
   const dateMessage = el('div', { class: 'message', id: `${dateId}-message` });
   const dateInput = el('input', {
