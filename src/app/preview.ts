@@ -3,39 +3,13 @@
  * follow-ups, drafting some or all of them, skipping one, selecting a row, and reading and saving settings.
  */
 import { fromIso, instantToDate, toIso } from '../core/dates';
-import { DEFAULT_SETTINGS, type SettingError, type Settings } from '../core/settings';
-import { ACTION_LABELS, ACTIONS, DEFAULT_TEMPLATES, PLACEHOLDERS, renderDraft, type Template } from '../core/templates';
+import type { Preview, PreviewRow, SettingsForm } from '../core/pages';
+import { DEFAULT_SETTINGS, type SettingError } from '../core/settings';
+import { ACTION_LABELS, ACTIONS, DEFAULT_TEMPLATES, PLACEHOLDERS, renderDraft } from '../core/templates';
 import { type CommandDeps, draftFollowUps, rescheduleIfOn, summaryLine } from './commands';
 import { type RowOutcome, runFollowUps } from './followups';
 import { loadSettings, updateSettings } from './settings';
 import { templateData } from './wording';
-
-export interface PreviewRow {
-  row: number;
-  rowKey: string;
-  company: string;
-  role: string;
-  action: string;
-  actionLabel: string;
-  due: string;
-  status: string;
-  statusText: string;
-  priority: number;
-  to: string;
-  subject: string;
-  bodyStart: string;
-  problems: { message: string; blocking: boolean }[];
-  /** A draft or a sent message already covers this follow-up. */
-  drafted: boolean;
-}
-
-export interface Preview {
-  sheetName: string | null;
-  today: string;
-  rows: PreviewRow[];
-  mustAct: string[];
-  message?: string;
-}
 
 type Rendered = { subject: string; text: string } | { error: string } | null;
 
@@ -140,17 +114,6 @@ export function skipFollowUp(deps: CommandDeps, rowKey: string, untilIso: string
   return getPreview(deps, `${row.company}: ${ACTION_LABELS[row.action]} skipped until ${toIso(until)}.`);
 }
 
-export interface SettingsForm {
-  values: Settings;
-  defaults: Settings;
-  defaultTemplates: Record<string, Template>;
-  actions: { action: string; label: string }[];
-  placeholders: readonly string[];
-  timeZone: string;
-  locale: string;
-  errors: SettingError[];
-}
-
 export function getSettingsForm(deps: CommandDeps): SettingsForm {
   const all = deps.store.getAll();
   const { settings, errors } = loadSettings(all);
@@ -175,3 +138,5 @@ export function saveSettingsForm(
   if (errors.length === 0) rescheduleIfOn(deps.scheduler, deps.store, deps.workbook);
   return { ok: errors.length === 0, errors };
 }
+
+export type { Preview, PreviewRow, SettingsForm };

@@ -2,18 +2,10 @@
  * The Settings dialog: every setting of RULES.md §3 and the template overrides, checked as you type with the
  * very code the server uses (src/core/settings.ts), and a live sample draft from the current wording.
  */
+import type { SettingsForm } from '../core/pages';
 import { parseSettings, type SettingError, type Settings, type TemplateOverride } from '../core/settings';
 import { type Action, renderDraft, type TemplateData } from '../core/templates';
 import { call, closeDialog, el } from './server';
-
-interface SettingsForm {
-  values: Settings;
-  defaults: Settings;
-  defaultTemplates: Record<string, { subject: string; body: string }>;
-  actions: { action: string; label: string }[];
-  placeholders: readonly string[];
-  errors: SettingError[];
-}
 
 const NUMBERS: [keyof Settings, string, string][] = [
   [

@@ -1,30 +1,6 @@
 /** The Preview follow-ups sidebar: due rows by priority, with Create draft, Skip and a link to the row. */
+import type { Preview, PreviewRow } from '../core/pages';
 import { call, el } from './server';
-
-interface PreviewRow {
-  row: number;
-  rowKey: string;
-  company: string;
-  role: string;
-  action: string;
-  actionLabel: string;
-  due: string;
-  status: string;
-  statusText: string;
-  to: string;
-  subject: string;
-  bodyStart: string;
-  problems: { message: string; blocking: boolean }[];
-  drafted: boolean;
-}
-
-interface Preview {
-  sheetName: string | null;
-  today: string;
-  rows: PreviewRow[];
-  mustAct: string[];
-  message?: string;
-}
 
 const heading = document.getElementById('title')!;
 const list = document.getElementById('list')!;
