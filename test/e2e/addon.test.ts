@@ -137,7 +137,9 @@ describe('Draft follow-ups', () => {
     ]);
     // Thank-you: to the interviewer, titled "<yourName> – Thank you", with the personal note.
     expect(byTo['tom.reyes@northwind.example']).toMatchObject({ subject: 'Alex Doe – Thank you' });
-    expect(byTo['tom.reyes@northwind.example']!.text).toContain("Tom's story about rebuilding their sales dashboard");
+    expect(byTo['tom.reyes@northwind.example']!.text).toContain(
+      'I loved hearing how your team rebuilt the sales dashboard',
+    );
     // No interviewer email: the thank-you goes to the recruiter, with a placeholder for the missing note.
     expect(byTo['maria@contoso.example']!.text).toContain('[Add a personal detail from your conversation here');
     // Check-in: replies in the existing thread with the recruiter.
