@@ -346,6 +346,20 @@ describe('Draft follow-ups', () => {
   });
 });
 
+describe('time zones', () => {
+  it("counts today in the spreadsheet's zone, not the script's or UTC, and greets a contact with no name politely", () => {
+    // 09:00 on 25 November in Auckland is still 24 November in London (the script's zone) and in UTC.
+    const csv = `${HEAD}\nKiwi Co,Analyst,,,2026-11-25,,,hello@kiwi.example,,,,,,,Enjoyed the chat,\n`;
+    const w = world({ csv, timeZone: 'Pacific/Auckland', locale: 'en_NZ' });
+    expect(new Date(w.emulator.runtime.now).toISOString().slice(0, 10)).toBe('2026-11-24');
+    w.run('draftFollowUps');
+    expect(w.row('Kiwi Co')).toMatchObject({ action: 'thank-you', due: '2026-11-25', status: 'due-today' });
+    const [draft] = w.emulator.drafts();
+    expect(draft!.to).toEqual(['hello@kiwi.example']);
+    expect(draft!.text).toMatch(/^Hello,\n\nThank you for taking the time/);
+  });
+});
+
 describe('daily drafts', () => {
   it('Turn on leaves exactly one trigger at dailyHour, in the sheet’s zone; Turn off removes it', () => {
     const w = sample();
