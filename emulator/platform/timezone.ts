@@ -4,6 +4,31 @@
  * `GMT-05:30`; those are handled as fixed offsets here.
  */
 
+/** English month and weekday names (Java's SimpleDateFormat and Sheets' en formats both use them). */
+export const MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+export const DAY_NAMES: readonly string[] = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];
+
 export interface ZonedParts {
   year: number;
   /** 1..12 */
@@ -153,12 +178,9 @@ export function formatOffset(offsetMinutes: number, separator = ''): string {
   return `${sign}${hh}${separator}${mm}`;
 }
 
-const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** RFC 5322 date-time in a zone, e.g. `Wed, 25 Nov 2026 09:00:00 +0000`. */
 export function formatRfc5322Date(ms: number, timeZone: string): string {
   const p = zonedParts(ms, isValidTimeZone(timeZone) ? timeZone : 'UTC');
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${DAY_NAMES[p.weekday]}, ${p.day} ${MONTH_NAMES[p.month - 1]} ${p.year} ${two(p.hour)}:${two(p.minute)}:${two(p.second)} ${formatOffset(p.offsetMinutes)}`;
+  return `${DAY_NAMES[p.weekday]!.slice(0, 3)}, ${p.day} ${MONTH_NAMES[p.month - 1]!.slice(0, 3)} ${p.year} ${two(p.hour)}:${two(p.minute)}:${two(p.second)} ${formatOffset(p.offsetMinutes)}`;
 }

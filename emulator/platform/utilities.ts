@@ -17,7 +17,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { decodeCharset } from '../gmail/mime';
 import { guard, type Runtime } from '../runtime';
 import { type EnumValue, isDate, makeEnum, realmArray, signatureError } from './state';
-import { fixedOffsetMinutes, formatOffset, isValidTimeZone, zonedParts } from './timezone';
+import { DAY_NAMES, fixedOffsetMinutes, formatOffset, isValidTimeZone, MONTH_NAMES, zonedParts } from './timezone';
 
 export const Charset = makeEnum('Charset', ['US_ASCII', 'UTF_8']);
 export const DigestAlgorithm = makeEnum('DigestAlgorithm', ['MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512']);
@@ -34,21 +34,8 @@ export const MAX_SLEEP_MS = 300_000;
 // ---------------------------------------------------------------------------------------------------------------
 // SimpleDateFormat
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = MONTH_NAMES;
+const DAYS = DAY_NAMES;
 
 const nameFormatters = new Map<string, Intl.DateTimeFormat>();
 const SHORT_NAME_LOCALES = ['en-US', 'en-GB', 'en-NZ', 'en-AU', 'en-IN', 'en-IE', 'en-ZA', 'en-CA', 'en-SG'];

@@ -1,24 +1,12 @@
 /** Display values: a cell's value shown through its number format, in the spreadsheet's locale and zone. */
 
+import { DAY_NAMES, MONTH_NAMES } from '../platform/timezone';
 import { bcp47, localeSeparators } from './locale';
 import { isDateCell, type StoredValue } from './state';
 import { fromSerial, toSerial, wallClock } from './time';
 
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const EN_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const EN_MONTHS = [...MONTH_NAMES];
+const EN_DAYS = [...DAY_NAMES];
 
 interface Names {
   months: string[];

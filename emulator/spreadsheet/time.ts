@@ -1,5 +1,7 @@
 /** Wall-clock arithmetic in real IANA time zones (the spreadsheet's zone, distinct from the machine's). */
 
+import { zonedParts } from '../platform/timezone';
+
 export const MS_PER_DAY = 86_400_000;
 /** Sheets' serial day 0 is 1899-12-30; 1970-01-01 is serial 25569. */
 export const SERIAL_EPOCH_OFFSET = 25_569;
@@ -13,26 +15,6 @@ export interface WallClock {
   second: number;
   /** 0 = Sunday. */
   weekday: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
 }
 
 const offsetCache = new Map<string, Map<number, number>>();
@@ -57,40 +39,7 @@ export function zoneOffsetMs(ms: number, timeZone: string): number {
 }
 
 function computeOffset(ms: number, timeZone: string): number {
-  const wholeSecond = Math.floor(ms / 1000) * 1000;
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  for (const p of formatterFor(timeZone).formatToParts(new Date(wholeSecond))) {
-    switch (p.type) {
-      case 'year':
-        year = Number(p.value);
-        break;
-      case 'month':
-        month = Number(p.value);
-        break;
-      case 'day':
-        day = Number(p.value);
-        break;
-      case 'hour':
-        hour = Number(p.value);
-        break;
-      case 'minute':
-        minute = Number(p.value);
-        break;
-      case 'second':
-        second = Number(p.value);
-        break;
-      default:
-        break;
-    }
-  }
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  // Years before 100 are mapped by Date.UTC; they never occur in a tracker.
-  return asUtc - wholeSecond;
+  return zonedParts(ms, timeZone).offsetMinutes * 60_000;
 }
 
 /** The wall clock of an instant in a zone. */
