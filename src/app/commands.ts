@@ -1,7 +1,8 @@
 /** The menu commands and the daily run, over the ports: locking, running, and telling the user what happened. */
 
 import type { KeyValueStore, Lock, Scheduler, Ui, Workbook } from '../ports';
-import { isTimeLimit, type RunDeps, type RunResult, runFollowUps } from './followups';
+import { type RunDeps, type RunResult, runFollowUps } from './followups';
+import { isTimeLimit } from './gmail-reading';
 import { loadSettings } from './settings';
 
 export interface CommandDeps extends RunDeps {

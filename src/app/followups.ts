@@ -13,15 +13,7 @@ import {
 } from '../core/columns';
 import { type CalendarDate, dateToInstant, instantToDate, toIso } from '../core/dates';
 import { type DraftRecord, draftCellValue } from '../core/draftcell';
-import {
-  batches,
-  contactQuery,
-  findReply,
-  findSent,
-  latestThreadWith,
-  type MessageMeta,
-  replyHeaders,
-} from '../core/mail';
+import { batches, contactQuery, findReply, findSent, latestThreadWith, replyHeaders } from '../core/mail';
 import {
   awaitsSentCheck,
   type CellWrite,
@@ -40,6 +32,7 @@ import type { Settings } from '../core/settings';
 import { ACTION_LABELS, type Action, oneLine, renderDraft, TemplateError } from '../core/templates';
 import { isApplicationRow, readApplication } from '../core/tracker';
 import type { Clock, KeyValueStore, Mailbox, TrackerSheet, Workbook } from '../ports';
+import { GmailFailure, type GmailGate, GmailStop, gmailGate, isTimeLimit, MailIndex, messageOf } from './gmail-reading';
 import {
   type CellNote,
   type JournalEntry,
@@ -133,17 +126,7 @@ interface RowState {
   replySubject?: string | undefined;
 }
 
-/** Stops the Gmail work for this run with a message for the user; what was done so far is still written. */
-class GmailStop extends Error {}
-
-/** A Gmail call that failed for a reason other than quota, permission or a passing outage. */
-class GmailFailure extends Error {}
-
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-export function isTimeLimit(error: unknown): boolean {
-  return /maximum execution time/i.test(messageOf(error));
-}
 
 /** The domain for the add-on's Message-IDs: the user's own, as mail clients do. */
 function domainOf(address: string): string {
@@ -164,23 +147,6 @@ function recipientFor(app: Application, action: Action): string | null {
   const first = preferInterviewer ? app.interviewerEmail : app.recruiterEmail;
   const second = preferInterviewer ? app.recruiterEmail : app.interviewerEmail;
   return (first ?? second)?.toLowerCase() ?? null;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-const RATE_LIMITED =
-  /rate limit|user-rate|rate exceeded|too many requests|too many concurrent|resource has been exhausted|quota exceeded|\b429\b/i;
-const TRANSIENT = new RegExp(
-  `${RATE_LIMITED.source}|backend error|internal error|unavailable|\\b50[0-4]\\b|timed out|try again`,
-  'i',
-);
-
-/** The HTTP status of a failed advanced-service call (Apps Script's GoogleJsonResponseException has `details.code`). */
-function statusOf(error: unknown): number | null {
-  const code = (error as { details?: { code?: unknown } } | null)?.details?.code;
-  return typeof code === 'number' ? code : null;
 }
 
 export function runFollowUps(deps: RunDeps, options: RunOptions): RunResult {
@@ -244,9 +210,8 @@ class Run {
   private readonly journalKeys: string[] = [];
   private recovered = 0;
   private draftsStarted = 0;
-  private readonly messagesByAddress = new Map<string, MessageMeta[]>();
-  private readonly fetched = new Set<string>();
-  private readonly threads = new Map<string, MessageMeta[]>();
+  private readonly gmail: GmailGate;
+  private mailIndex: MailIndex | null = null;
   /** True once Drafts.list was read: the Draft cells' links can then be written from Gmail's current ids. */
   private linksKnown = false;
   /** Headers of columns this run appends to the right of the sheet. */
@@ -263,6 +228,7 @@ class Run {
     private readonly started: number,
   ) {
     this.headers = matchHeaders(tracker.values[0]!);
+    this.gmail = gmailGate(deps.clock, () => result.drafted);
   }
 
   score(): void {
@@ -350,6 +316,7 @@ class Run {
       );
       return;
     }
+    this.mailIndex = new MailIndex(mailbox, this.gmail);
     try {
       const live = this.gmail(() => mailbox.liveDrafts());
       this.linksKnown = true;
@@ -365,15 +332,15 @@ class Run {
           (r) => isDue(r.evaluation) && r.evaluation.action !== 'thank-you' && contactsOf(r.app).length > 0,
         );
       const journalRows = journal.map((j) => j.row).filter((r): r is RowState => r !== null);
-      this.readMail(mailbox, [...new Set([...pending(), ...dueCheckIns(), ...journalRows])]);
+      this.readMail([...new Set([...pending(), ...dueCheckIns(), ...journalRows])]);
       // The Draft cells first: a send of the draft a cell records is recorded before the journal's newer draft (made by
       // an interrupted run) takes that cell; then a recovered draft the user has sent meanwhile is recorded too.
       for (const row of pending()) this.detectSent(row);
-      const recovered = this.recoverJournal(mailbox, journal, live);
+      const recovered = this.recoverJournal(journal, live);
       for (const row of recovered) if (awaitsSentCheck({ ...row.app, draft: row.record }, isLive)) this.detectSent(row);
       for (const row of dueCheckIns()) this.detectReply(row);
       if (create) this.createDrafts(mailbox, isLive);
-      else this.planReplies(mailbox, isLive);
+      else this.planReplies(isLive);
     } catch (error) {
       if (error instanceof GmailStop) this.result.mustAct.push(error.message);
       else if (isTimeLimit(error)) throw error;
@@ -388,48 +355,6 @@ class Run {
       }
     }
     this.noteRecovered();
-  }
-
-  /** Runs a Gmail call, retrying twice on transient errors; quota and permission errors stop the Gmail work. */
-  private gmail<T>(call: () => T): T {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return call();
-      } catch (error) {
-        const message = messageOf(error);
-        const status = statusOf(error);
-        const rateLimited = status === 429 || RATE_LIMITED.test(message);
-        const transient = rateLimited || (status !== null && status >= 500) || TRANSIENT.test(message);
-        const made = `${this.result.drafted} draft${this.result.drafted === 1 ? ' was' : 's were'} made and kept`;
-        if (/too many times for one day/i.test(message)) {
-          throw new GmailStop(
-            `Gmail's daily limit was reached after ${this.result.drafted} draft${this.result.drafted === 1 ? '' : 's'}; the rest will be drafted on the next run (tomorrow's daily run, or Draft follow-ups later).`,
-          );
-        }
-        if (/permission|authori[sz]/i.test(message)) {
-          throw new GmailStop(
-            `The add-on may not use Gmail any more (${message}); ${made}. Choose Follow-ups › Draft follow-ups and accept the permissions it asks for.`,
-          );
-        }
-        if (isTimeLimit(error)) throw error;
-        if (transient && attempt < 2) {
-          this.deps.clock.sleep(1000 * 2 ** attempt);
-          continue;
-        }
-        const later = "Draft follow-ups again in a few minutes, or tomorrow's daily run";
-        if (rateLimited) {
-          throw new GmailStop(
-            `Gmail asked the add-on to slow down (${message}); ${made}. The rest will follow on the next run (${later}).`,
-          );
-        }
-        if (transient) {
-          throw new GmailStop(
-            `Gmail is not answering properly right now (${message}); ${made}. The rest will follow on the next run (${later}).`,
-          );
-        }
-        throw new GmailFailure(message);
-      }
-    }
   }
 
   /** The journal's notes with their rows (by row key, which survives sorting; null for a row no longer there). */
@@ -447,7 +372,6 @@ class Run {
    * the send). An intended draft not found was never made, and is drafted as usual. Returns the rows recovered.
    */
   private recoverJournal(
-    mailbox: Mailbox,
     journal: readonly { row: RowState | null; entry: JournalEntry }[],
     live: ReadonlyMap<string, string>,
   ): RowState[] {
@@ -469,8 +393,7 @@ class Run {
       let messageId: string | undefined = entry.messageId;
       if (draftId === null) {
         // The run died while Gmail made the draft: look it up by the Message-ID it was given (drafts included).
-        const hit = this.gmail(() => mailbox.search(`rfc822msgid:${entry.rfcMessageId}`))[0];
-        const found = hit ? this.loadThread(mailbox, hit.threadId).find((m) => m.id === hit.id) : undefined;
+        const found = this.mail.byMessageId(entry.rfcMessageId);
         if (!found) continue;
         draftId = draftOf.get(found.id) ?? found.id;
         messageId = draftOf.has(found.id) ? found.id : undefined;
@@ -491,8 +414,8 @@ class Run {
     );
   }
 
-  /** Batched reads: one query per 20 rows finds every message to or from their contacts. */
-  private readMail(mailbox: Mailbox, rows: RowState[]): void {
+  /** Batched reads: one query per 20 rows finds every message to or from their contacts, read thread by thread. */
+  private readMail(rows: RowState[]): void {
     for (const batch of batches(rows, CONTACTS_PER_QUERY)) {
       if (this.overBudget()) return;
       const addresses = [...new Set(batch.flatMap((r) => contactsOf(r.app)))];
@@ -507,46 +430,14 @@ class Run {
         .filter((d): d is CalendarDate => d !== null);
       const earliest = known.length > 0 ? Math.min(...known) : this.ctx.today;
       const after = dateToInstant(earliest - HISTORY_DAYS, this.ctx.timeZone) / 1000;
-      const found = this.gmail(() => mailbox.search(contactQuery(addresses, after)));
-      // One Threads.get per thread found (not a Messages.get per message): it brings every message of the thread,
-      // which the reply headers of a check-in need anyway.
-      for (const threadId of new Set(found.map((m) => m.threadId))) {
-        if (this.overBudget()) return;
-        this.loadThread(mailbox, threadId);
-      }
+      this.mail.search(contactQuery(addresses, after), () => this.overBudget());
     }
   }
 
-  /** Reads a thread once and files its messages under every address they involve. */
-  private loadThread(mailbox: Mailbox, threadId: string): MessageMeta[] {
-    const cached = this.threads.get(threadId);
-    if (cached) return cached;
-    const messages = this.gmail(() => mailbox.thread(threadId));
-    this.threads.set(threadId, messages);
-    for (const meta of messages) {
-      if (this.fetched.has(meta.id)) continue;
-      this.fetched.add(meta.id);
-      for (const address of new Set([...meta.from, ...meta.to, ...meta.cc])) {
-        const list = this.messagesByAddress.get(address) ?? [];
-        list.push(meta);
-        this.messagesByAddress.set(address, list);
-      }
-    }
-    return messages;
-  }
-
-  private messagesWith(addresses: readonly string[]): MessageMeta[] {
-    const seen = new Set<string>();
-    const out: MessageMeta[] = [];
-    for (const address of addresses) {
-      for (const m of this.messagesByAddress.get(address) ?? []) {
-        if (!seen.has(m.id)) {
-          seen.add(m.id);
-          out.push(m);
-        }
-      }
-    }
-    return out;
+  /** The mail read this run (set once the run has a mailbox). */
+  private get mail(): MailIndex {
+    if (!this.mailIndex) throw new Error('no mailbox in this run');
+    return this.mailIndex;
   }
 
   /** Appends columns to the in-memory grid; write() adds them to the sheet. */
@@ -594,7 +485,7 @@ class Run {
     if (record?.kind !== 'draft') return;
     const recipient = recipientFor(row.app, record.action);
     if (recipient === null) return;
-    const sent = findSent(this.messagesWith([recipient]), recipient, record.made, this.ctx.timeZone);
+    const sent = findSent(this.mail.with([recipient]), recipient, record.made, this.ctx.timeZone);
     if (sent === null) return;
     const writes = recordSent(
       { app: row.app, cells: this.tracker.values[row.index]!, headers: this.headers, ctx: this.ctx },
@@ -611,7 +502,7 @@ class Run {
     const contacts = contactsOf(row.app);
     const lastOutreach = row.evaluation.lastOutreach;
     if (lastOutreach === null) return;
-    const replied = findReply(this.messagesWith(contacts), new Set(contacts), lastOutreach, this.ctx.timeZone);
+    const replied = findReply(this.mail.with(contacts), new Set(contacts), lastOutreach, this.ctx.timeZone);
     if (replied === null) return;
     this.result.replies++;
     const writes = recordReply(
@@ -658,15 +549,15 @@ class Run {
   }
 
   /** What createDrafts would do, without Gmail writes: kept drafts, and the thread each check-in would reply in. */
-  private planReplies(mailbox: Mailbox, isLive: (id: string) => boolean): void {
+  private planReplies(isLive: (id: string) => boolean): void {
     for (const row of this.rows) {
       const plan = planDraft({ ...row.app, draft: row.record }, row.evaluation, isLive);
       if (plan.kind === 'keep') row.record = plan.record;
       if (plan.kind !== 'create' || row.evaluation.action === 'thank-you') continue;
       if (this.overBudget()) return;
       const contacts = contactsOf(row.app);
-      const threadId = latestThreadWith(this.messagesWith(contacts), new Set(contacts));
-      if (threadId) row.replySubject = replyHeaders(this.loadThread(mailbox, threadId))?.subject;
+      const threadId = latestThreadWith(this.mail.with(contacts), new Set(contacts));
+      if (threadId) row.replySubject = replyHeaders(this.mail.thread(threadId))?.subject;
     }
   }
 
@@ -692,9 +583,9 @@ class Run {
     let thread: { threadId: string; subject: string; inReplyTo: string; references: string } | null = null;
     if (action !== 'thank-you') {
       const contacts = contactsOf(row.app);
-      const threadId = latestThreadWith(this.messagesWith(contacts), new Set(contacts));
+      const threadId = latestThreadWith(this.mail.with(contacts), new Set(contacts));
       if (threadId) {
-        const headers = replyHeaders(this.loadThread(mailbox, threadId));
+        const headers = replyHeaders(this.mail.thread(threadId));
         if (headers) thread = { threadId, ...headers };
       }
     }
