@@ -18,11 +18,11 @@ import {
   awaitsSentCheck,
   type CellWrite,
   cellToken,
+  columnStretches,
   contactsOf,
   planDraft,
   recordReply,
   recordSent,
-  rewritable,
   rowKey,
   tokenUpdate,
   updateToken,
@@ -678,36 +678,16 @@ class Run {
       byColumn.set(column, cells);
     }
     for (const [column, cells] of byColumn) {
-      const rows = [...cells.keys()].sort((a, b) => a - b);
       const formulas = this.tracker.columnFormulas(column);
-      let stretch: CellValue[] = [];
-      let start = rows[0]!;
-      let holdsWrite = false;
-      const flush = () => {
-        if (holdsWrite && stretch.length > 0)
-          this.tracker.writeColumns(
-            column,
-            stretch.map((v) => [v]),
-            undefined,
-            start,
-          );
-        stretch = [];
-        holdsWrite = false;
-      };
-      for (let row = rows[0]!; row <= rows[rows.length - 1]!; row++) {
-        const written = cells.get(row);
-        const kept =
-          written === undefined ? rewritable(this.tracker.values[row - 1]?.[column], formulas[row - 2]) : null;
-        if (written === undefined && kept === null) {
-          flush();
-          start = row + 1;
-          continue;
-        }
-        if (stretch.length === 0) start = row;
-        stretch.push(written ?? kept!.value);
-        holdsWrite ||= written !== undefined;
+      const current = (row: number) => ({ value: this.tracker.values[row - 1]?.[column], formula: formulas[row - 2] });
+      for (const stretch of columnStretches(cells, current)) {
+        this.tracker.writeColumns(
+          column,
+          stretch.values.map((v) => [v]),
+          undefined,
+          stretch.startRow,
+        );
       }
-      flush();
     }
   }
 

@@ -189,3 +189,41 @@ export function rewritable(value: CellValue, formula: string | undefined): { val
   const inert = /^[\p{L}\p{M}\s.,!?✓✔☑✗]*$/u.test(value) && !/^\s*(?:true|false)\s*$/i.test(value);
   return inert ? { value } : null;
 }
+
+export interface Stretch {
+  /** 1-based sheet row of the first cell. */
+  startRow: number;
+  values: CellValue[];
+}
+
+/**
+ * The batched writes for one column: from the first to the last cell written, every other cell written back as it
+ * is (see rewritable); a cell that writing back could change splits the stretch, and a stretch with nothing new in
+ * it is dropped. So the number of writes depends on the column's contents, not on how many cells change.
+ * @param written new values by 1-based sheet row
+ * @param current the cell now at a sheet row, and its formula
+ */
+export function columnStretches(
+  written: ReadonlyMap<number, CellValue>,
+  current: (row: number) => { value: CellValue; formula: string | undefined },
+): Stretch[] {
+  const rows = [...written.keys()].sort((a, b) => a - b);
+  const stretches: Stretch[] = [];
+  let open: (Stretch & { changed: boolean }) | null = null;
+  const close = () => {
+    if (open?.changed) stretches.push({ startRow: open.startRow, values: open.values });
+    open = null;
+  };
+  for (let row = rows[0] ?? 1; row <= (rows[rows.length - 1] ?? 0); row++) {
+    const value = written.has(row) ? { value: written.get(row) } : rewritable(current(row).value, current(row).formula);
+    if (value === null) {
+      close();
+      continue;
+    }
+    open ??= { startRow: row, values: [], changed: false };
+    open.values.push(value.value);
+    open.changed ||= written.has(row);
+  }
+  close();
+  return stretches;
+}
