@@ -4,7 +4,9 @@
  * or closed. The mailbox holds earlier threads with some contacts, replies from some due rows' contacts (which
  * stop their check-ins) and unrelated mail.
  */
+
 import type { CellValue } from '../src/core/cells';
+import { COLUMN_HEADERS, COLUMN_KEYS } from '../src/core/columns';
 import { type CalendarDate, dateToInstant, fromIso, toIso } from '../src/core/dates';
 
 export const TODAY = '2026-11-25';
@@ -13,27 +15,10 @@ export const LOCALE = 'en_GB';
 export const ME = { email: 'alex@example.com', name: 'Alex Doe' };
 export const DUE_SHARE = 0.05;
 
-export const HEADERS = [
-  'Company',
-  'Role',
-  'Status',
-  'Applied',
-  'Interview date',
-  'Expected response',
-  'Recruiter',
-  'Recruiter email',
-  'Interviewer',
-  'Interviewer email',
-  'Thank-you sent',
-  'Last follow-up',
-  'Follow-ups sent',
-  'Heard back',
-  'Notes',
-  'Update',
-  'Salary band',
-] as const;
+/** The tracker's columns, under the first header RULES.md §1 accepts for each, plus a column of the user's own. */
+export const HEADERS = [...COLUMN_KEYS.map((key) => COLUMN_HEADERS[key][0]!), 'Salary band'];
 
-type Header = (typeof HEADERS)[number];
+type Header = string;
 
 /** mulberry32: a small, fast, seeded PRNG. */
 export function rng(seed: number): () => number {

@@ -54,7 +54,6 @@ export interface Workbook {
   locale: string;
   /** The tracker sheet (RULES.md §1), or null when no sheet has a Company header (or the named one is missing). */
   findTracker(preferredName: string): TrackerSheet | null;
-  sheetNames(): string[];
   /** Adds a new sheet for "Set up a tracker sheet"; returns its name. */
   createTrackerSheet(): string;
   /** Selects a row of the tracker sheet (the sidebar's "show in sheet" link). */
@@ -89,8 +88,6 @@ export interface Mailbox {
   liveDrafts(): Map<string, string>;
   /** Message ids matching a query (Messages.list, paged). */
   search(query: string): { id: string; threadId: string }[];
-  /** Metadata of one message. */
-  message(id: string): MessageMeta;
   /** Metadata of every message in a thread. */
   thread(threadId: string): MessageMeta[];
   createDraft(message: DraftMessage): CreatedDraft;

@@ -78,10 +78,6 @@ export class GmailMailbox implements Mailbox {
     return ids;
   }
 
-  message(id: string): MessageMeta {
-    return toMeta(this.gmail.Users.Messages.get('me', id, { format: 'metadata', metadataHeaders: META_HEADERS }));
-  }
-
   thread(threadId: string): MessageMeta[] {
     const thread = this.gmail.Users.Threads.get('me', threadId, { format: 'metadata', metadataHeaders: META_HEADERS });
     return (thread.messages ?? []).map(toMeta);

@@ -1,6 +1,13 @@
 /** The Spreadsheet service behind the Workbook and TrackerSheet ports: one batched read, batched writes. */
 import type { CellValue } from '../core/cells';
-import { COLUMN_HEADERS, COLUMN_KEYS, isTrackerHeader, MANAGED_HEADERS, MANAGED_KEYS } from '../core/columns';
+import {
+  COLUMN_HEADERS,
+  COLUMN_KEYS,
+  columnLetter,
+  isTrackerHeader,
+  MANAGED_HEADERS,
+  MANAGED_KEYS,
+} from '../core/columns';
 import type { TrackerSheet, Workbook } from '../ports';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -12,10 +19,10 @@ class SheetTracker implements TrackerSheet {
   private lastColumn: number;
   private readonly initialColumns: number;
   private cachedName: string | undefined;
-
-  /** @param identity names the sheet for layoutKey without a call: its tab position, or the name in settings. */
+  private cachedMaxRows: number | undefined;
   private readonly formulas = new Map<number, string[]>();
 
+  /** @param identity names the sheet for layoutKey without a call: its tab position, or the name in settings. */
   constructor(
     private readonly sheet: Sheet,
     readonly values: CellValue[][],
@@ -23,6 +30,12 @@ class SheetTracker implements TrackerSheet {
   ) {
     this.lastColumn = values[0]?.length ?? 0;
     this.initialColumns = this.lastColumn;
+  }
+
+  /** Rows of the sheet (read once: the date format and the colour rules both cover them). */
+  private get maxRows(): number {
+    this.cachedMaxRows ??= this.sheet.getMaxRows();
+    return this.cachedMaxRows;
   }
 
   /** Read only when needed: every Spreadsheet call costs, and most runs never show the name. */
@@ -67,7 +80,7 @@ class SheetTracker implements TrackerSheet {
   }
 
   formatColumn(column: number, numberFormat: string): void {
-    const rows = this.sheet.getMaxRows() - 1;
+    const rows = this.maxRows - 1;
     if (rows > 0) this.sheet.getRange(2, column + 1, rows, 1).setNumberFormat(numberFormat);
   }
 
@@ -76,8 +89,8 @@ class SheetTracker implements TrackerSheet {
   }
 
   colourRows(statusColumn: number, colours: { overdue: string; dueToday: string }): void {
-    const letter = columnLetterOf(statusColumn);
-    const rows = Math.max(1, this.sheet.getMaxRows() - 1);
+    const letter = columnLetter(statusColumn);
+    const rows = Math.max(1, this.maxRows - 1);
     const range = this.sheet.getRange(2, 1, rows, Math.max(this.lastColumn, statusColumn + 1));
     const ours = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean => {
       const condition = rule.getBooleanCondition();
@@ -98,16 +111,6 @@ class SheetTracker implements TrackerSheet {
       ...kept,
     ]);
   }
-}
-
-function columnLetterOf(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 function readTracker(sheet: Sheet, identity: string): SheetTracker {
@@ -146,7 +149,7 @@ export class SpreadsheetWorkbook implements Workbook {
     return null;
   }
 
-  sheetNames(): string[] {
+  private sheetNames(): string[] {
     return this.spreadsheet.getSheets().map((s) => s.getName());
   }
 

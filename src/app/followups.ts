@@ -103,7 +103,6 @@ export interface RunResult {
   sheetName(): string | null;
   rows: RowOutcome[];
   drafted: number;
-  kept: number;
   replies: number;
   sentRecorded: number;
   leftForNextRun: number;
@@ -158,7 +157,6 @@ export function runFollowUps(deps: RunDeps, options: RunOptions): RunResult {
     sheetName: () => null,
     rows: [],
     drafted: 0,
-    kept: 0,
     replies: 0,
     sentRecorded: 0,
     leftForNextRun: 0,
@@ -526,7 +524,6 @@ class Run {
       const plan = planDraft({ ...row.app, draft: row.record }, row.evaluation, isLive);
       if (plan.kind === 'keep') {
         row.record = plan.record;
-        this.result.kept++;
       } else if (plan.kind === 'create' && (only === null || only.has(row.key))) {
         queue.push(row);
       }

@@ -130,3 +130,30 @@ export async function textWhen(locator: Locator, expected: string | RegExp, time
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/**
+ * One Chromium for a test file, and an `open` that opens a page in it: every page is closed after its test, which
+ * also fails if the page threw.
+ */
+export function useBrowser(defaults: OpenOptions = {}) {
+  let browser: Browser | undefined;
+  const sessions: Session[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    for (const session of sessions.splice(0)) {
+      expect(session.pageErrors).toEqual([]);
+      await session.close();
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return async (target: { handler: string } | { file: string }, options: OpenOptions = {}): Promise<Session> => {
+    if (!browser) throw new Error('the browser is not started yet');
+    const session = await openPage(browser, target, { ...defaults, ...options });
+    sessions.push(session);
+    return session;
+  };
+}

@@ -3,9 +3,9 @@
  * built add-on in the emulator: fields come from the stored settings, messages are the server's own, and Save
  * really stores what the next run uses.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Emulator } from '../../emulator/emulator';
-import { docsPath, launchChromium, openPage, type Session, sampleEmulator, TIMEOUT_MS, textWhen } from './harness';
+import { docsPath, type OpenOptions, sampleEmulator, TIMEOUT_MS, textWhen, useBrowser } from './harness';
 
 jest.setTimeout(TIMEOUT_MS);
 
@@ -13,32 +13,11 @@ interface Stored {
   values: Record<string, unknown> & { templates: Record<string, { subject?: string; body?: string }> };
 }
 
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const session of sessions.splice(0)) {
-    expect(session.pageErrors).toEqual([]);
-    await session.close();
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(
+const openDialog = useBrowser({ width: 620, height: 680 });
+const open = (
   target: { handler: string } | { file: string } = { handler: 'showSettings' },
-  options: Parameters<typeof openPage>[2] = {},
-) {
-  const session = await openPage(browser, target, { width: 620, height: 680, ...options });
-  sessions.push(session);
-  return session;
-}
+  options: OpenOptions = {},
+) => openDialog(target, options);
 
 function stored(emulator: Emulator): Stored['values'] {
   const result = emulator.run('getSettingsForm', 'menu');

@@ -5,20 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  cell,
-  DIST,
-  docsPath,
-  launchChromium,
-  openPage,
-  type Session,
-  SHEET,
-  sampleEmulator,
-  TIMEOUT_MS,
-  TODAY,
-  textWhen,
-} from './harness';
+import type { Locator, Page } from 'playwright-core';
+import type { Emulator } from '../../emulator/emulator';
+import { cell, DIST, docsPath, SHEET, sampleEmulator, TIMEOUT_MS, TODAY, textWhen, useBrowser } from './harness';
 
 jest.setTimeout(TIMEOUT_MS);
 
@@ -36,29 +25,7 @@ const DUE_IN_ORDER = [
   ['Soylent Labs · ML Engineer', 8],
 ] as const;
 
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const session of sessions.splice(0)) {
-    expect(session.pageErrors).toEqual([]);
-    await session.close();
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(target: { handler: string } | { file: string }, options: Parameters<typeof openPage>[2] = {}) {
-  const session = await openPage(browser, target, options);
-  sessions.push(session);
-  return session;
-}
+const open = useBrowser();
 
 function card(page: Page, title: string): Locator {
   return page.getByRole('article', { name: title });
@@ -68,7 +35,7 @@ async function titles(page: Page): Promise<string[]> {
   return page.locator('article h2').allTextContents();
 }
 
-function draftsTo(emulator: Session['emulator'], address: string) {
+function draftsTo(emulator: Emulator, address: string) {
   return emulator.drafts().filter((d) => d.to.includes(address));
 }
 

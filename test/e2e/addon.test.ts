@@ -3,7 +3,7 @@
  * daily trigger and Gmail. Today is Wednesday 2026-11-25 in Europe/London unless a test says otherwise.
  */
 import { findSheet, gridGet } from '../../emulator/spreadsheet/state';
-import { nextDay, SHEET, sampleCsv, sampleMessages, world } from './harness';
+import { MENU, nextDay, SHEET, sampleCsv, sampleMessages, world } from './harness';
 
 const TODAY = '2026-11-25';
 const SAMPLE_SETTINGS = { yourName: 'Alex Doe', skipWeekends: false };
@@ -22,17 +22,6 @@ function userColumns(w: ReturnType<typeof world>): string[][] {
 }
 
 describe('onOpen', () => {
-  const MENU = [
-    'Draft follow-ups',
-    'Score rows (colour only, no drafts)',
-    'Preview follow-ups…',
-    'Settings…',
-    'Turn on daily drafts',
-    'Turn off daily drafts',
-    'Set up a tracker sheet',
-    'Check setup',
-  ];
-
   it('adds the Follow-ups menu as a simple trigger in a bound script', () => {
     const w = world({ settings: null });
     expect(w.emulator.run('onOpen', 'simple-trigger').ok).toBe(true);
@@ -98,6 +87,19 @@ describe('Score rows', () => {
     }
     expect(backgrounds[piedPiper.row - 1]![0]).toBe('#ffff00');
     expect(sheet.conditionalFormatRules).toHaveLength(2);
+  });
+
+  it('leaves a row with a blank Company alone: no managed output and no colour (RULES.md §1)', () => {
+    const csv = `${HEAD}\nAcme,Dev,,{{today-16}},,,,sam@acme.example,,,,,,,,\n,Dev,,{{today-16}},,,,kim@blank.example,,,,,,,,\n`;
+    const w = world({ csv });
+    w.run('draftFollowUps');
+    const values = w.emulator.displayValues(SHEET);
+    const header = values[0]!;
+    const managed = ['Next follow-up', 'Due', 'Follow-up status', 'Priority', 'Draft'].map((h) => header.indexOf(h));
+    expect(managed.map((c) => values[1]![c])).toEqual(expect.arrayContaining(['Application check-in']));
+    expect(managed.map((c) => values[2]![c] ?? '')).toEqual(['', '', '', '', '']);
+    expect(new Set(w.emulator.backgrounds(SHEET)[2])).toEqual(new Set(['#ffffff']));
+    expect(w.emulator.drafts().map((d) => d.to)).toEqual([['sam@acme.example']]);
   });
 
   it('shows problems on their rows, as a note on the status cell', () => {

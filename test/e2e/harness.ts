@@ -12,6 +12,18 @@ export const ROOT = join(__dirname, '..', '..');
 export const DIST = join(ROOT, 'dist');
 export const SHEET = 'Applications';
 
+/** The Follow-ups menu of RULES.md §6, as a person reads it. */
+export const MENU = [
+  'Draft follow-ups',
+  'Score rows (colour only, no drafts)',
+  'Preview follow-ups…',
+  'Settings…',
+  'Turn on daily drafts',
+  'Turn off daily drafts',
+  'Set up a tracker sheet',
+  'Check setup',
+];
+
 export interface World {
   emulator: Emulator;
   run(handler: string, args?: unknown[]): ExecutionResult;
