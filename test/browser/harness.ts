@@ -1,10 +1,10 @@
 /**
- * Browser tests' set-up: Debian's Chromium driven by playwright-core (never a downloaded browser), the built pages
+ * Browser tests' set-up: a local Chromium (see chromiumExecutable) driven by playwright-core, the built pages
  * served by emulator/webserver.ts with google.script.run bridged to the add-on in the emulator, on the demo's
  * sample tracker laid out around a fixed day. Every request the page makes is recorded; any request that does not
  * go to the local server is refused, so a test can never reach the network.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { prepareEmulator } from '../../emulator/cli';
@@ -17,25 +17,46 @@ export const DOCS = join(ROOT, 'docs');
 export const SHEET = 'Applications';
 /** A Wednesday; the sample's dates are laid out around it, so screenshots come out the same every run. */
 export const TODAY = '2026-11-25';
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 /** Generous for a cold Chromium start on a slow CI machine; each test takes well under a second here. */
 export const TIMEOUT_MS = 30_000;
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-    timeout: TIMEOUT_MS,
-  });
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/**
+ * The Chromium to drive: the one `CHROMIUM` names, else Debian's at /usr/bin/chromium, else the self-contained
+ * build shipped inside the npm package @sparticuz/chromium (a devDependency; it unpacks to /tmp on first use), so a
+ * fresh machine needs no system browser. Never a browser downloaded at test time.
+ */
+export async function chromiumExecutable(): Promise<{ path: string; args: string[] }> {
+  if (process.env.CHROMIUM) return { path: process.env.CHROMIUM, args: FLAGS };
+  if (existsSync(SYSTEM_CHROMIUM)) return { path: SYSTEM_CHROMIUM, args: FLAGS };
+  const packaged = (await import('@sparticuz/chromium')).default;
+  // Not the package's own flags: its --single-process (made for one page per Lambda call) ends the browser when a
+  // context closes, and the tests open many.
+  return { path: await packaged.executablePath(), args: [...FLAGS, '--no-zygote'] };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  let found: { path: string; args: string[] };
+  try {
+    found = await chromiumExecutable();
+    return await chromium.launch({ executablePath: found.path, args: found.args, timeout: TIMEOUT_MS });
+  } catch (error) {
+    const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new Error(
+      `No Chromium could start for the browser tests (${why}): run npm ci to install @sparticuz/chromium, or set CHROMIUM to a Chromium or Chrome executable.`,
+    );
+  }
 }
 
 /** The demo's sample (tracker, mailbox, settings) in a fresh emulator, as `npm run demo -- --today …` sets it up. */
