@@ -7,6 +7,7 @@ export type ColumnKey =
   | 'applied'
   | 'interview'
   | 'expected'
+  | 'plannedFollowUp'
   | 'recruiter'
   | 'recruiterEmail'
   | 'interviewer'
@@ -15,8 +16,9 @@ export type ColumnKey =
   | 'lastFollowUp'
   | 'followUps'
   | 'heardBack'
-  | 'notes'
-  | 'update';
+  | 'personalNote'
+  | 'update'
+  | 'notes';
 
 export type ManagedKey = 'nextFollowUp' | 'due' | 'followUpStatus' | 'priority' | 'draft';
 
@@ -28,6 +30,7 @@ export const COLUMN_HEADERS: Readonly<Record<ColumnKey, readonly string[]>> = {
   applied: ['Applied', 'Date applied', 'Applied on', 'Application date'],
   interview: ['Interview date', 'Interview', 'Interviewed', 'Interviewed on', 'Last interview'],
   expected: ['Expected response', 'Hear back by', 'Response expected', 'Decision by', 'Next steps'],
+  plannedFollowUp: ['Follow-up date', 'Next follow-up date'],
   recruiter: ['Recruiter', 'Recruiter name', 'Contact', 'Contact name'],
   recruiterEmail: ['Recruiter email', 'Contact email', 'Email'],
   interviewer: ['Interviewer', 'Interviewer name', 'Hiring manager'],
@@ -36,8 +39,9 @@ export const COLUMN_HEADERS: Readonly<Record<ColumnKey, readonly string[]>> = {
   lastFollowUp: ['Last follow-up', 'Last followed up', 'Last contacted', 'Followed up'],
   followUps: ['Follow-ups sent', 'Follow-ups', 'Number of follow-ups'],
   heardBack: ['Heard back', 'Response date', 'Replied', 'Reply received'],
-  notes: ['Notes', 'Interview notes', 'Personal note', 'Conversation notes'],
+  personalNote: ['Personal reference', 'Talking point', 'Talking points', 'Something to mention'],
   update: ['Update', 'Achievements', 'Work samples', 'Portfolio', 'Extra info'],
+  notes: ['Notes', 'Interview notes', 'Personal note', 'Conversation notes'],
 };
 
 /** The add-on's own columns, in the order it appends them. */

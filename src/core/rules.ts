@@ -42,6 +42,8 @@ export interface Application {
   expected: CalendarDate | null;
   /** The expected-response text when it could not be read. */
   expectedUnreadable: string | null;
+  /** The date the user chose for the next follow-up (docs/RULES.md §3: the user's plan wins). */
+  plannedFollowUp: CalendarDate | null;
   recruiterName: string;
   recruiterEmail: string | null;
   interviewerName: string;
@@ -50,6 +52,9 @@ export interface Application {
   heardBack: YesRead;
   lastFollowUp: YesRead;
   followUps: number;
+  /** The sentence to quote in the thank-you (the personalNote column). */
+  personalNote: string;
+  /** The user's private notes: never put into a draft. */
   notes: string;
   update: string;
   draft: DraftRecord | null;

@@ -47,7 +47,7 @@ export function readApplication(
     return index === undefined ? '' : cells[index];
   };
   const header = (key: ColumnKey): string => COLUMN_HEADERS[key][0]!;
-  const dateOf = (key: 'applied' | 'interview'): number | null => {
+  const dateOf = (key: 'applied' | 'interview' | 'plannedFollowUp'): number | null => {
     const read = readDate(at(key), ctx);
     if (read.kind === 'date') return read.date;
     if (read.kind === 'unreadable') {
@@ -61,6 +61,7 @@ export function readApplication(
   };
   const applied = dateOf('applied');
   const interview = dateOf('interview');
+  const plannedFollowUp = dateOf('plannedFollowUp');
 
   let expected: number | null = null;
   let expectedUnreadable: string | null = null;
@@ -105,6 +106,7 @@ export function readApplication(
     interview,
     expected,
     expectedUnreadable,
+    plannedFollowUp,
     recruiterName: cellText(at('recruiter')),
     recruiterEmail: emailOf('recruiterEmail'),
     interviewerName: cellText(at('interviewer')),
@@ -113,6 +115,7 @@ export function readApplication(
     heardBack: readYes(at('heardBack'), ctx),
     lastFollowUp: readYes(at('lastFollowUp'), ctx),
     followUps: count.kind === 'count' ? count.count : 0,
+    personalNote: cellText(at('personalNote')),
     notes: cellText(at('notes')),
     update: cellText(at('update')),
     draft: draftIndex === undefined ? null : parseDraftRecord(cells[draftIndex]),

@@ -285,6 +285,7 @@ const CELLS: Record<ColumnKey, fc.Arbitrary<CellSpec>> = {
   applied: dateCell,
   interview: dateCell,
   expected: expectedCell,
+  plannedFollowUp: dateCell,
   recruiter: nameCell,
   recruiterEmail: emailCell,
   interviewer: nameCell,
@@ -293,8 +294,9 @@ const CELLS: Record<ColumnKey, fc.Arbitrary<CellSpec>> = {
   lastFollowUp: yesCell,
   followUps: countCell,
   heardBack: yesCell,
-  notes: textCell,
+  personalNote: textCell,
   update: textCell,
+  notes: textCell,
 };
 
 /** A header for a key: one of its accepted spellings, decorated the ways RULES.md §1 says must still match. */
