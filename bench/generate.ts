@@ -6,7 +6,6 @@
  */
 
 import type { CellValue } from '../src/core/cells';
-import { COLUMN_HEADERS, COLUMN_KEYS } from '../src/core/columns';
 import { type CalendarDate, dateToInstant, fromIso, toIso } from '../src/core/dates';
 
 export const TODAY = '2026-11-25';
@@ -15,8 +14,29 @@ export const LOCALE = 'en_GB';
 export const ME = { email: 'alex@example.com', name: 'Alex Doe' };
 export const DUE_SHARE = 0.05;
 
-/** The tracker's columns, under the first header RULES.md §1 accepts for each, plus a column of the user's own. */
-export const HEADERS = [...COLUMN_KEYS.map((key) => COLUMN_HEADERS[key][0]!), 'Salary band'];
+/**
+ * The sample tracker's columns (examples/sample-tracker.csv), plus a column of the user's own. Fixed, not derived
+ * from the header matcher: the baseline script reads these columns by position, as scripts of its kind do.
+ */
+export const HEADERS = [
+  'Company',
+  'Role',
+  'Status',
+  'Applied',
+  'Interview date',
+  'Expected response',
+  'Recruiter',
+  'Recruiter email',
+  'Interviewer',
+  'Interviewer email',
+  'Thank-you sent',
+  'Last follow-up',
+  'Follow-ups sent',
+  'Heard back',
+  'Notes',
+  'Update',
+  'Salary band',
+];
 
 type Header = string;
 

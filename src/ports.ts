@@ -18,10 +18,17 @@ export interface Lock {
   release(): void;
 }
 
+/** The HtmlService pages built into dist/ (src/ui/<name>.html). */
+export type PageName = 'sidebar' | 'settings';
+
 /** A person looking at the spreadsheet; absent in the daily trigger. */
 export interface Ui {
   toast(message: string): void;
   alert(title: string, message: string): void;
+  /** Opens a page in the 300 px sidebar, filled with `data` before it shows (no server call needed to draw it). */
+  showSidebar(page: PageName, title: string, data: unknown): void;
+  /** Opens a page in a modal dialog of `size` pixels, filled with `data`. */
+  showDialog(page: PageName, title: string, data: unknown, size: { width: number; height: number }): void;
 }
 
 /** The tracker as read in one batch, plus the writes the run makes back to it. */
@@ -58,7 +65,6 @@ export interface Workbook {
   createTrackerSheet(): string;
   /** Selects a row of the tracker sheet (the sidebar's "show in sheet" link). */
   selectRow(sheetName: string, row: number): void;
-  flush(): void;
 }
 
 export interface DraftMessage {

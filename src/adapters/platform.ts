@@ -1,5 +1,5 @@
-/** Thin adapters over PropertiesService, ScriptApp, LockService, the spreadsheet UI and the clock. */
-import type { Clock, KeyValueStore, Lock, Scheduler, Ui } from '../ports';
+/** Thin adapters over PropertiesService, ScriptApp, LockService and the clock. */
+import type { Clock, KeyValueStore, Lock, Scheduler } from '../ports';
 
 export const DAILY_HANDLER = 'dailyRun';
 
@@ -64,18 +64,5 @@ export class TriggerScheduler implements Scheduler {
     const triggers = this.daily();
     for (const trigger of triggers) ScriptApp.deleteTrigger(trigger);
     return triggers.length;
-  }
-}
-
-export class SpreadsheetUi implements Ui {
-  constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
-
-  toast(message: string): void {
-    this.spreadsheet.toast(message, 'Follow-ups', 8);
-  }
-
-  alert(title: string, message: string): void {
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(title, message, ui.ButtonSet.OK);
   }
 }

@@ -186,10 +186,6 @@ export class SpreadsheetWorkbook implements Workbook {
     if (!sheet) throw new Error(`There is no sheet named "${sheetName}" any more.`);
     sheet.getRange(row, 1, 1, Math.max(1, sheet.getLastColumn())).activate();
   }
-
-  flush(): void {
-    SpreadsheetApp.flush();
-  }
 }
 
 /** The example row of a new tracker: interviewed yesterday, thanked, waiting to hear by the end of next week. */

@@ -1,20 +1,21 @@
 /**
  * What the sidebar and the settings dialog ask of the server (through google.script.run): the preview of due
- * follow-ups, drafting some or all of them, skipping one, selecting a row, and reading and saving settings.
+ * follow-ups, drafting some or all of them, skipping one, selecting a row, and reading and saving settings. Each
+ * click runs the pipeline once, and the list it answers with is that run's.
  */
 import { fromIso, instantToDate, toIso } from '../core/dates';
-import type { Preview, PreviewRow, SettingsForm } from '../core/pages';
-import { DEFAULT_SETTINGS, type SettingError } from '../core/settings';
-import { ACTION_LABELS, ACTIONS, DEFAULT_TEMPLATES, PLACEHOLDERS, renderDraft } from '../core/templates';
-import { type CommandDeps, draftFollowUps, rescheduleIfOn, summaryLine } from './commands';
-import { type RowOutcome, runFollowUps } from './followups';
+import type { Preview, PreviewRow, SaveSettingsResult, SettingsForm } from '../core/pages';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { ACTION_LABELS, ACTIONS, DEFAULT_TEMPLATES, PLACEHOLDERS } from '../core/templates';
+import { type CommandDeps, rescheduleIfOn, runLocked } from './commands';
+import { type RowOutcome, type RunResult, runFollowUps } from './followups';
+import * as say from './messages';
 import { loadSettings, updateSettings } from './settings';
-import { templateData } from './wording';
+import { renderFor } from './wording';
 
 type Rendered = { subject: string; text: string } | { error: string } | null;
 
-function previewRow(outcome: RowOutcome, render: (o: RowOutcome) => Rendered): PreviewRow {
-  const rendered = render(outcome);
+function previewRow(outcome: RowOutcome, rendered: Rendered): PreviewRow {
   const draft = rendered && 'subject' in rendered ? rendered : null;
   const templateProblems = rendered && 'error' in rendered ? [{ message: rendered.error, blocking: true }] : [];
   const lines = (draft?.text ?? '').split('\n').filter((l) => l.trim() !== '');
@@ -46,28 +47,23 @@ function previewRow(outcome: RowOutcome, render: (o: RowOutcome) => Rendered): P
   };
 }
 
-/** The rows with a due or overdue follow-up, by priority, with the draft each would get. Writes nothing. */
-export function getPreview(deps: CommandDeps, message?: string): Preview {
-  const result = runFollowUps(deps, { draft: false, dryRun: true, readGmailOnly: true });
-  const { settings } = loadSettings(deps.store.getAll());
-  const today = instantToDate(deps.clock.now(), deps.workbook.timeZone);
-  const ctx = { timeZone: deps.workbook.timeZone, locale: deps.workbook.locale, today };
+/** The sidebar's list from a run's results: the due rows by priority, each with the draft it would get. */
+function previewOf(deps: CommandDeps, result: RunResult, message?: string): Preview {
+  const { timeZone, locale } = deps.workbook;
+  const today = instantToDate(deps.clock.now(), timeZone);
+  const ctx = { timeZone, locale, today };
   const render = (o: RowOutcome): Rendered => {
     if (!o.action) return null;
     try {
-      return renderDraft(
-        o.action,
-        templateData(o.application, o.evaluation, settings, ctx),
-        settings.templates[o.action],
-      );
+      return renderFor(o.application, o.evaluation, result.settings, ctx);
     } catch (error) {
-      return { error: `the ${ACTION_LABELS[o.action]} template has a mistake: ${(error as Error).message}` };
+      return { error: say.draftProblem.template(ACTION_LABELS[o.action], say.errorText(error)) };
     }
   };
   const rows = result.rows
     .filter((r) => r.status === 'overdue' || r.status === 'due-today')
     .sort((a, b) => b.priority - a.priority || a.row - b.row)
-    .map((r) => previewRow(r, render));
+    .map((r) => previewRow(r, render(r)));
   return {
     sheetName: result.sheetName(),
     today: toIso(today),
@@ -77,46 +73,42 @@ export function getPreview(deps: CommandDeps, message?: string): Preview {
   };
 }
 
-/** Sidebar: Create draft (some rows) or Create all drafts (no keys); answers with the refreshed preview. */
+/** The rows with a due or overdue follow-up, by priority, with the draft each would get. Writes nothing. */
+export function getPreview(deps: CommandDeps, message?: string): Preview {
+  return previewOf(deps, runFollowUps(deps, { kind: 'preview' }), message);
+}
+
+/** Menu: Preview follow-ups… (a sidebar, filled straight away with the preview). */
+export function showPreview(deps: CommandDeps): void {
+  deps.ui?.showSidebar('sidebar', 'Follow-ups', getPreview(deps));
+}
+
+/** Menu: Settings… (a dialog). */
+export function showSettings(deps: CommandDeps): void {
+  deps.ui?.showDialog('settings', 'Follow-up settings', getSettingsForm(deps), { width: 620, height: 680 });
+}
+
+/** Sidebar: Create draft (some rows) or Create all drafts (no keys); answers with the run's refreshed list. */
 export function createDrafts(deps: CommandDeps, rowKeys?: readonly string[]): Preview {
-  const result = draftFollowUps(deps, rowKeys);
-  if (result === null)
-    return getPreview(deps, 'Another follow-up run is working on this sheet right now. Try again in a minute.');
-  const parts = [summaryLine(result, true), ...result.notes, ...result.mustAct];
-  return getPreview(deps, parts.join(' · '));
+  const result = runLocked(deps, { kind: 'draft', ...(rowKeys ? { onlyRowKeys: rowKeys } : {}) });
+  if (result === null) return getPreview(deps, say.BUSY);
+  return previewOf(deps, result, say.runAll(result));
 }
 
 /** Sidebar: Skip defers a row's follow-up until a chosen date, kept in its Draft cell and respected by every run. */
 export function skipFollowUp(deps: CommandDeps, rowKey: string, untilIso: string): Preview {
   const until = fromIso(String(untilIso));
   const today = instantToDate(deps.clock.now(), deps.workbook.timeZone);
-  if (until === null || until <= today) {
-    throw new Error(`Choose a day after today (${toIso(today)}) to skip to, written like ${toIso(today + 7)}.`);
-  }
-  const preview = runFollowUps(deps, { draft: false, dryRun: true });
-  const row = preview.rows.find((r) => r.rowKey === rowKey);
-  if (!row?.action) throw new Error('That row has no follow-up to skip any more; the list has been refreshed.');
-  if (row.draft?.kind === 'draft' && row.draft.action === row.action) {
-    const mailbox = deps.mailbox();
-    if (mailbox?.liveDrafts().has(row.draft.draftId)) {
-      throw new Error(
-        `${row.company} already has a ${ACTION_LABELS[row.action]} draft in Gmail; delete it there first if you want to skip this follow-up.`,
-      );
-    }
-  }
-  const locked = deps.lock.tryLock(5_000);
-  if (!locked) throw new Error('Another follow-up run is working on this sheet right now. Try again in a minute.');
-  try {
-    runFollowUps(deps, { draft: false, skips: new Map([[rowKey, until]]) });
-  } finally {
-    deps.lock.release();
-  }
-  return getPreview(deps, `${row.company}: ${ACTION_LABELS[row.action]} skipped until ${toIso(until)}.`);
+  if (until === null || until <= today) throw new Error(say.skip.chooseLater(toIso(today), toIso(today + 7)));
+  const result = runLocked(deps, { kind: 'skip', rowKey, until });
+  if (result === null) throw new Error(say.BUSY);
+  if (result.refused !== undefined) throw new Error(result.refused);
+  const row = result.rows.find((r) => r.rowKey === rowKey)!;
+  return previewOf(deps, result, say.skip.done(row.company, ACTION_LABELS[row.action!], toIso(until)));
 }
 
 export function getSettingsForm(deps: CommandDeps): SettingsForm {
-  const all = deps.store.getAll();
-  const { settings, errors } = loadSettings(all);
+  const { settings, errors } = loadSettings(deps.store.getAll());
   return {
     values: settings,
     defaults: { ...DEFAULT_SETTINGS },
@@ -130,13 +122,8 @@ export function getSettingsForm(deps: CommandDeps): SettingsForm {
 }
 
 /** Saves the dialog's settings (all-or-nothing) and moves a daily trigger to a new hour. */
-export function saveSettingsForm(
-  deps: CommandDeps,
-  values: Record<string, unknown>,
-): { ok: boolean; errors: SettingError[] } {
+export function saveSettingsForm(deps: CommandDeps, values: Record<string, unknown>): SaveSettingsResult {
   const { errors } = updateSettings(deps.store, values);
   if (errors.length === 0) rescheduleIfOn(deps.scheduler, deps.store, deps.workbook);
   return { ok: errors.length === 0, errors };
 }
-
-export type { Preview, PreviewRow, SettingsForm };

@@ -3,7 +3,7 @@ import { firstName, type ReadContext } from '../core/cells';
 import type { CalendarDate } from '../core/dates';
 import type { Application, Evaluation } from '../core/rules';
 import type { Settings } from '../core/settings';
-import { MISSING_NOTES, MISSING_UPDATE, type TemplateData } from '../core/templates';
+import { MISSING_NOTES, MISSING_UPDATE, type RenderedDraft, renderDraft, type TemplateData } from '../core/templates';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -52,4 +52,19 @@ export function templateData(
     expectedDate: when(promised),
     appliedDate: when(app.applied),
   };
+}
+
+/**
+ * The draft of a row's due follow-up, from the user's wording where set, else the built-in one.
+ * @throws TemplateError when the user's wording has a mistake (an unknown placeholder, an unclosed section)
+ */
+export function renderFor(
+  app: Application,
+  evaluation: Evaluation,
+  settings: Settings,
+  ctx: ReadContext,
+): RenderedDraft {
+  const action = evaluation.action;
+  if (action === null) throw new Error('renderFor needs a row with a follow-up');
+  return renderDraft(action, templateData(app, evaluation, settings, ctx), settings.templates[action]);
 }

@@ -1,6 +1,7 @@
 /**
- * The data the server hands the sidebar and the settings dialog (google.script.run answers). Declared once here,
- * where both src/app and the pages in src/ui can import it, so the two sides cannot drift apart.
+ * The functions the sidebar and the settings dialog call on the server (google.script.run) and the data they answer
+ * with. Declared once here, where src/main.ts, src/app and the pages in src/ui can all import it: a page calling a
+ * function main.ts does not export, or misreading its answer, fails to compile (see src/server-contract.ts).
  */
 import type { SettingError, Settings } from './settings';
 import type { Template } from './templates';
@@ -42,4 +43,21 @@ export interface SettingsForm {
   timeZone: string;
   locale: string;
   errors: SettingError[];
+}
+
+/** What saving the settings dialog answers: all saved, or nothing saved and every problem named. */
+export interface SaveSettingsResult {
+  ok: boolean;
+  errors: SettingError[];
+}
+
+/** google.script.run's functions, by name, as main.ts exports them (parameters are what the pages send). */
+export interface ServerApi {
+  getPreview: () => Preview;
+  createDrafts: (rowKeys: string[]) => Preview;
+  createAllDrafts: () => Preview;
+  skipFollowUp: (rowKey: string, untilIso: string) => Preview;
+  selectRow: (sheetName: string, row: number) => void;
+  getSettingsForm: () => SettingsForm;
+  saveSettings: (values: Record<string, unknown>) => SaveSettingsResult;
 }

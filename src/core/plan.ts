@@ -2,7 +2,7 @@
  * Deciding, per row, whether to draft, and what to record in the user's columns when Gmail shows a reply or a
  * sent draft (RULES.md §4–§5). Pure: the app layer applies the decisions.
  */
-import { type CellValue, isBlank, type ReadContext, readCount, readYes } from './cells';
+import { type CellValue, isBlank, readCount } from './cells';
 import type { ColumnKey, HeaderMap } from './columns';
 import { type CalendarDate, fromIso, instantToDate, isDateObject, toIso } from './dates';
 import type { DraftRecord } from './draftcell';
@@ -87,7 +87,6 @@ interface RowCells {
   app: Application;
   cells: readonly CellValue[];
   headers: HeaderMap;
-  ctx: ReadContext;
 }
 
 function cellOf(row: RowCells, key: ColumnKey): CellValue {
@@ -95,23 +94,42 @@ function cellOf(row: RowCells, key: ColumnKey): CellValue {
   return index === undefined ? '' : row.cells[index];
 }
 
+type MarkKey = 'thankYou' | 'heardBack' | 'lastFollowUp';
+
 /**
  * Fills a blank (or unticked) cell with `date`, or moves an older date forward to it; never overwrites text
- * or a newer date. Returns null when the cell already says as much or more.
+ * or a newer date. Returns null when the cell already says as much or more. What the cell says is the row's reading
+ * of it (with this run's earlier recordings applied by withRecorded), so nothing is parsed back out of the grid.
  */
-function fillOrMoveForward(
-  row: RowCells,
-  key: ColumnKey,
-  date: CalendarDate,
-  olderThan: CalendarDate,
-): CellWrite | null {
+function fillOrMoveForward(row: RowCells, key: MarkKey, date: CalendarDate, olderThan: CalendarDate): CellWrite | null {
   const value = cellOf(row, key);
   const at = row.app.row;
   if (isBlank(value)) return { row: at, column: key, update: { kind: 'date', date } };
   if (value === false) return { row: at, column: key, update: { kind: 'value', value: true } };
-  const read = readYes(value, row.ctx);
+  const read = row.app[key];
   if (read.date !== undefined && read.date < olderThan) return { row: at, column: key, update: { kind: 'date', date } };
   return null;
+}
+
+/**
+ * The application once this run's recording writes are in its cells: the same facts a fresh read of those cells
+ * would give (a date cell is a dated yes, TRUE a yes, a number the follow-up count).
+ */
+export function withRecorded(app: Application, writes: readonly CellWrite[]): Application {
+  const next: Application = { ...app };
+  for (const { column, update } of writes) {
+    if (column === 'followUps') {
+      if (update.kind === 'value' && typeof update.value === 'number') next.followUps = update.value;
+    } else if (column === 'thankYou' || column === 'heardBack' || column === 'lastFollowUp') {
+      next[column] =
+        update.kind === 'date'
+          ? { yes: true, date: update.date }
+          : update.value === true
+            ? { yes: true }
+            : { yes: false };
+    }
+  }
+  return next;
 }
 
 /** A reply arrived on `replied`: fill a blank Heard back cell (or move an older date forward). */

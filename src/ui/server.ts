@@ -1,4 +1,5 @@
-/** The pages' link to the add-on: google.script.run as promises, and plain-words errors. */
+/** The pages' link to the add-on: google.script.run as promises typed by ServerApi, and plain-words errors. */
+import type { ServerApi } from '../core/pages';
 
 interface ScriptRunner {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;
@@ -15,8 +16,11 @@ declare global {
 
 export const OUTSIDE_SHEETS = 'This page works inside Google Sheets: open it from the Follow-ups menu.';
 
-/** Calls a server function of the add-on; rejects with a sentence a person can act on. */
-export function call<T>(name: string, ...args: unknown[]): Promise<T> {
+/** Calls a server function of the add-on (src/main.ts); rejects with a sentence a person can act on. */
+export function call<K extends keyof ServerApi>(
+  name: K,
+  ...args: Parameters<ServerApi[K]>
+): Promise<ReturnType<ServerApi[K]>> {
   return new Promise((resolve, reject) => {
     const run = window.google?.script?.run;
     if (!run) {
@@ -24,7 +28,7 @@ export function call<T>(name: string, ...args: unknown[]): Promise<T> {
       return;
     }
     const runner = run
-      .withSuccessHandler((value) => resolve(value as T))
+      .withSuccessHandler((value) => resolve(value as ReturnType<ServerApi[K]>))
       .withFailureHandler((error) => {
         const message = typeof error === 'string' ? error : (error?.message ?? 'Something went wrong.');
         reject(new Error(message.replace(/^(Exception|Error):\s*/, '')));

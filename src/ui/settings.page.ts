@@ -3,7 +3,7 @@
  * very code the server uses (src/core/settings.ts), and a live sample draft from the current wording.
  */
 import type { SettingsForm } from '../core/pages';
-import { parseSettings, type SettingError, type Settings, type TemplateOverride } from '../core/settings';
+import { parseSettings, type Settings, type TemplateOverride } from '../core/settings';
 import { type Action, renderDraft, type TemplateData } from '../core/templates';
 import { call, closeDialog, el } from './server';
 
@@ -192,7 +192,7 @@ form.addEventListener('submit', async (event) => {
   save.disabled = true;
   show(statusBox, 'Saving…');
   try {
-    const result = await call<{ ok: boolean; errors: SettingError[] }>('saveSettings', collect());
+    const result = await call('saveSettings', collect());
     show(statusBox, result.ok ? 'Saved.' : '');
     if (!result.ok) show(errorBox, result.errors.map((e) => e.message).join(' '));
   } catch (error) {
@@ -211,7 +211,7 @@ else {
   save.disabled = true;
   form.setAttribute('aria-busy', 'true');
   show(statusBox, 'Loading your settings…');
-  call<SettingsForm>('getSettingsForm').then(
+  call('getSettingsForm').then(
     (loaded) => {
       show(statusBox, '');
       fill(loaded);

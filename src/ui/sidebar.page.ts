@@ -108,9 +108,7 @@ function card(row: PreviewRow, today: string): HTMLElement {
     row.drafted ? 'Drafted' : 'Create draft',
   );
   off(create, blocked || row.drafted);
-  create.addEventListener('click', () =>
-    act(() => call<Preview>('createDrafts', [row.rowKey]), `Drafting for ${row.company}…`),
-  );
+  create.addEventListener('click', () => act(() => call('createDrafts', [row.rowKey]), `Drafting for ${row.company}…`));
   const skipId = `${id}-skip`;
   const skipButton = el(
     'button',
@@ -165,7 +163,7 @@ function card(row: PreviewRow, today: string): HTMLElement {
   });
   const skip = () =>
     act(
-      () => call<Preview>('skipFollowUp', row.rowKey, dateInput.value),
+      () => call('skipFollowUp', row.rowKey, dateInput.value),
       `Skipping ${row.company}…`,
       (message) => {
         // The server decides which days are allowed; its words go beside the date as well.
@@ -223,9 +221,9 @@ function render(preview: Preview): void {
   setBusy(false);
 }
 
-createAll.addEventListener('click', () => act(() => call<Preview>('createAllDrafts'), 'Drafting every due follow-up…'));
-refresh.addEventListener('click', () => act(() => call<Preview>('getPreview'), 'Refreshing…'));
+createAll.addEventListener('click', () => act(() => call('createAllDrafts'), 'Drafting every due follow-up…'));
+refresh.addEventListener('click', () => act(() => call('getPreview'), 'Refreshing…'));
 
 const initial = window.__INITIAL__ as Preview | null | undefined;
 if (initial) render(initial);
-else act(() => call<Preview>('getPreview'), 'Loading…');
+else act(() => call('getPreview'), 'Loading…');

@@ -1,0 +1,25 @@
+/** Wires the Apps Script adapters into the ports every command runs over: one set per execution. */
+import type { CommandDeps } from '../app/commands';
+import { GmailMailbox } from './gmail';
+import { DocumentLock, DocumentStore, systemClock, TriggerScheduler } from './platform';
+import { SpreadsheetWorkbook } from './sheets';
+import { SpreadsheetUi } from './ui';
+
+function deps(withUi: boolean): CommandDeps {
+  const workbook = new SpreadsheetWorkbook();
+  return {
+    clock: systemClock,
+    workbook,
+    store: new DocumentStore(),
+    mailbox: () => GmailMailbox.open(),
+    lock: new DocumentLock(),
+    ui: withUi ? new SpreadsheetUi(workbook.spreadsheet) : null,
+    scheduler: new TriggerScheduler(),
+  };
+}
+
+/** For a person's click (menu, sidebar, dialog): the UI is there. */
+export const menuDeps = (): CommandDeps => deps(true);
+
+/** For the time-driven trigger: no UI at all (SpreadsheetApp.getUi throws there). */
+export const triggerDeps = (): CommandDeps => deps(false);

@@ -1,0 +1,162 @@
+/**
+ * Gmail sync, before drafting (docs/RULES.md §5): which drafts are still live, the batched reads of the contacts'
+ * mail, sent drafts and replies recorded on their rows, and the drafts an interrupted run made recovered from the
+ * journal.
+ */
+import { type CalendarDate, dateToInstant } from '../core/dates';
+import { batches, contactQuery, findReply, findSent } from '../core/mail';
+import { awaitsSentCheck, contactsOf, recordReply, recordSent } from '../core/plan';
+import { chooseRecipient } from '../core/rules';
+import type { Mailbox } from '../ports';
+import type { GmailGate } from './gmail-gate';
+import type { JournalEntry } from './journal';
+import { MailIndex } from './mail-index';
+import type { TrackedRow, TrackerModel } from './tracker-model';
+
+const CONTACTS_PER_QUERY = 20;
+/** How far before a batch's earliest date its query looks, so the thread a check-in replies in is found. */
+const HISTORY_DAYS = 180;
+
+/** True once the run is near its drafting budget (see followups.ts). */
+export type OverBudget = () => boolean;
+
+function isDue(row: TrackedRow): boolean {
+  const e = row.evaluation;
+  return e.action !== null && (e.status === 'overdue' || e.status === 'due-today');
+}
+
+export class GmailSync {
+  readonly mail: MailIndex;
+  /** Every live draft id with its message id; empty until `run` reads Drafts.list. */
+  live: ReadonlyMap<string, string> = new Map();
+  /** True once Drafts.list was read: the Draft cells' links can then be written from Gmail's current ids. */
+  linksKnown = false;
+  replies = 0;
+  sentRecorded = 0;
+  recovered = 0;
+  /** The journal notes this run has dealt with, cleared once it writes the sheet (a run stopped earlier keeps them). */
+  readonly journalKeys: string[] = [];
+
+  constructor(
+    private readonly model: TrackerModel,
+    private readonly mailbox: Mailbox,
+    private readonly gate: GmailGate,
+    private readonly overBudget: OverBudget,
+  ) {
+    this.mail = new MailIndex(mailbox, gate);
+  }
+
+  readonly isLive = (draftId: string): boolean => this.live.has(draftId);
+
+  /** Reads Gmail once for the whole sheet and records what it shows; `journal` holds an interrupted run's drafts. */
+  run(journal: readonly JournalEntry[]): void {
+    this.live = this.gate(() => this.mailbox.liveDrafts());
+    this.linksKnown = true;
+    // Gmail gives a draft's message a new id whenever the draft is edited: the link follows Gmail's current one.
+    for (const row of this.model.rows) {
+      const record = row.app.draft;
+      if (record?.kind === 'draft' && this.live.has(record.draftId)) {
+        row.messageId = this.live.get(record.draftId) || row.messageId;
+      }
+    }
+    const journalRows = journal.map((entry) => ({ entry, row: this.model.byKey(entry.rowKey) ?? null }));
+    const pending = () => this.model.rows.filter((r) => awaitsSentCheck(r.app, this.isLive));
+    const dueCheckIns = () =>
+      this.model.rows.filter((r) => isDue(r) && r.evaluation.action !== 'thank-you' && contactsOf(r.app).length > 0);
+    const withJournal = journalRows.map((j) => j.row).filter((r): r is TrackedRow => r !== null);
+    this.readMail([...new Set([...pending(), ...dueCheckIns(), ...withJournal])]);
+    // The Draft cells first: a send of the draft a cell records is recorded before the journal's newer draft (made by
+    // an interrupted run) takes that cell; then a recovered draft the user has sent meanwhile is recorded too.
+    for (const row of pending()) this.detectSent(row);
+    for (const row of this.recoverJournal(journalRows)) if (awaitsSentCheck(row.app, this.isLive)) this.detectSent(row);
+    for (const row of dueCheckIns()) this.detectReply(row);
+  }
+
+  /** Batched reads: one query per 20 rows finds every message to or from their contacts, read thread by thread. */
+  private readMail(rows: readonly TrackedRow[]): void {
+    const { today, timeZone } = this.model.ctx;
+    for (const batch of batches(rows, CONTACTS_PER_QUERY)) {
+      if (this.overBudget()) return;
+      const addresses = [...new Set(batch.flatMap((r) => contactsOf(r.app)))];
+      if (addresses.length === 0) continue;
+      const known = batch
+        .flatMap((r) => [
+          r.app.applied,
+          r.app.interview,
+          r.evaluation.lastOutreach,
+          r.app.draft?.kind === 'draft' ? r.app.draft.made : null,
+        ])
+        .filter((d): d is CalendarDate => d !== null);
+      const earliest = known.length > 0 ? Math.min(...known) : today;
+      const after = dateToInstant(earliest - HISTORY_DAYS, timeZone) / 1000;
+      this.mail.search(contactQuery(addresses, after), this.overBudget);
+    }
+  }
+
+  private detectSent(row: TrackedRow): void {
+    const record = row.app.draft;
+    if (record?.kind !== 'draft') return;
+    const recipient = chooseRecipient(row.app, record.action)?.email;
+    if (recipient === undefined) return;
+    const sent = findSent(this.mail.with([recipient]), recipient, record.made, this.model.ctx.timeZone);
+    if (sent === null) return;
+    const writes = recordSent(this.rowCells(row), record.action, sent);
+    this.model.setRecord(row, { kind: 'sent', action: record.action, due: record.due, sent });
+    this.sentRecorded++;
+    this.model.record(row, writes);
+  }
+
+  private detectReply(row: TrackedRow): void {
+    const contacts = contactsOf(row.app);
+    const lastOutreach = row.evaluation.lastOutreach;
+    if (lastOutreach === null) return;
+    const replied = findReply(this.mail.with(contacts), new Set(contacts), lastOutreach, this.model.ctx.timeZone);
+    if (replied === null) return;
+    this.replies++;
+    this.model.record(row, recordReply(this.rowCells(row), replied, lastOutreach));
+    this.model.markReplied(row, replied, row.app.draft?.kind === 'draft');
+  }
+
+  private rowCells(row: TrackedRow) {
+    return { app: row.app, cells: this.model.cells(row.sheetRow), headers: this.model.headers };
+  }
+
+  /**
+   * Records the drafts an interrupted run made that the Draft cells do not show: by the ids in the journal, or, for
+   * a draft the run only intended, by finding its Message-ID in Gmail — still a draft (recorded as that draft) or
+   * already sent by the user (recorded by its message id, so the sent check records the send). An intended draft
+   * not found was never made, and is drafted as usual. Returns the rows recovered.
+   */
+  private recoverJournal(journal: readonly { entry: JournalEntry; row: TrackedRow | null }[]): TrackedRow[] {
+    const draftOf = new Map([...this.live].map(([draftId, messageId]) => [messageId, draftId]));
+    const recovered: TrackedRow[] = [];
+    for (const { row, entry } of journal) {
+      this.journalKeys.push(entry.key);
+      if (!row || this.alreadyRecorded(row, entry)) continue;
+      let draftId = entry.draftId;
+      let messageId: string | undefined = entry.messageId;
+      if (draftId === null) {
+        // The run died while Gmail made the draft: look it up by the Message-ID it was given (drafts included).
+        const found = this.mail.byMessageId(entry.rfcMessageId);
+        if (!found) continue;
+        draftId = draftOf.get(found.id) ?? found.id;
+        messageId = draftOf.has(found.id) ? found.id : undefined;
+      }
+      const record = { kind: 'draft', action: entry.action, due: entry.due, draftId, made: entry.made } as const;
+      this.model.setRecord(row, record, this.live.get(draftId) || messageId);
+      recovered.push(row);
+    }
+    this.recovered += recovered.length;
+    return recovered;
+  }
+
+  private alreadyRecorded(row: TrackedRow, entry: JournalEntry): boolean {
+    const record = row.app.draft;
+    if (record?.kind === 'draft') {
+      return entry.draftId === null
+        ? record.action === entry.action && record.due === entry.due && record.made === entry.made
+        : record.draftId === entry.draftId;
+    }
+    return record?.kind === 'sent' && record.action === entry.action && record.due === entry.due;
+  }
+}

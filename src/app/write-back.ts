@@ -1,0 +1,193 @@
+/**
+ * Write-back, the run's last stage: the columns it adds, the recording writes into user columns (noted in the cell
+ * journal first), the managed columns and their notes in batches, the colour rules, and clearing the journal notes
+ * the run has dealt with.
+ */
+import { type CellValue, isBlank } from '../core/cells';
+import { COLUMN_HEADERS, MANAGED_HEADERS, MANAGED_KEYS, type ManagedKey } from '../core/columns';
+import { dateToInstant } from '../core/dates';
+import { draftCellValue } from '../core/draftcell';
+import { columnStretches } from '../core/plan';
+import { ACTION_LABELS } from '../core/templates';
+import type { KeyValueStore } from '../ports';
+import { writeCellJournal } from './journal';
+import { columnsAdded } from './messages';
+import type { TrackedRow, TrackerModel } from './tracker-model';
+
+export const COLOURS = { overdue: '#f4c7c3', dueToday: '#fce8b2' } as const;
+
+export interface WriteBackOptions {
+  store: KeyValueStore;
+  /** The document properties as the run read them (the colour rules' layout key). */
+  stored: Record<string, string>;
+  /** True when the run read Gmail's current drafts, so the Draft cells' links can be rewritten. */
+  linksKnown: boolean;
+  /** Rebuild the colour rules even when the layout looks unchanged (Score rows does). */
+  refreshColours: boolean;
+  /** Journal notes dealt with by this run: cleared once everything is written. */
+  journalKeys: readonly string[];
+}
+
+/** Writes everything the run decided; returns what is worth telling the user (columns added). */
+export function writeBack(model: TrackerModel, options: WriteBackOptions): string[] {
+  const notes = addColumns(model);
+  // The facts first (the recording writes in user cells, noted beforehand), then the Draft cells that rely on
+  // them: a run stopped in between leaves a Draft cell that still asks for the sent check, never a "sent" record
+  // whose Last follow-up or Follow-ups sent was not written.
+  const cellKeys = model.writes.length > 0 ? writeCellJournal(options.store, model.cellNotes) : [];
+  writeRecorded(model);
+  writeManaged(model, options.linksKnown);
+  colour(model, options);
+  for (const key of [...options.journalKeys, ...cellKeys]) options.store.remove(key);
+  return notes;
+}
+
+/** Adds the managed columns the sheet lacks and the user columns recording needed, with their date format. */
+function addColumns(model: TrackerModel): string[] {
+  const recorded = new Set(model.writes.map((w) => w.column));
+  const dateColumns = [...recorded].filter(
+    (k) => k !== 'followUps' && model.newHeaders.includes(COLUMN_HEADERS[k][0]!),
+  );
+  model.extend(MANAGED_KEYS.filter((k) => model.headers.managed[k] === undefined).map((k) => MANAGED_HEADERS[k]));
+  if (model.newHeaders.length === 0) return [];
+  model.tracker.addColumns(model.newHeaders);
+  const formats = [
+    ...(model.newHeaders.includes(MANAGED_HEADERS.due) ? [model.headers.managed.due!] : []),
+    ...dateColumns.map((k) => model.headers.columns[k]!),
+  ];
+  for (const column of formats) model.tracker.formatColumn(column, 'yyyy-mm-dd');
+  return [columnsAdded(model.newHeaders)];
+}
+
+/**
+ * The recording writes, one batch per column: the stretch of rows from the first to the last cell written, with
+ * every other cell in it written back as it is — except a cell that writing back could change (see rewritable),
+ * which splits the stretch. So the cost does not grow with the number of replies or sends.
+ */
+function writeRecorded(model: TrackerModel): void {
+  const byColumn = new Map<number, Map<number, CellValue>>();
+  for (const write of model.writes) {
+    const column = model.headers.columns[write.column]!;
+    const cells = byColumn.get(column) ?? new Map<number, CellValue>();
+    cells.set(write.row, model.cellValue(write));
+    byColumn.set(column, cells);
+  }
+  for (const [column, cells] of byColumn) {
+    const current = (sheetRow: number) => ({
+      value: model.cells(sheetRow)[column],
+      formula: model.formula(column, sheetRow) || undefined,
+    });
+    for (const stretch of columnStretches(cells, current)) {
+      model.tracker.writeColumns(
+        column,
+        stretch.values.map((v) => [v]),
+        undefined,
+        stretch.startRow,
+      );
+    }
+  }
+}
+
+function managedCell(model: TrackerModel, row: TrackedRow | undefined, key: ManagedKey): CellValue {
+  if (!row) return '';
+  const e = row.evaluation;
+  switch (key) {
+    case 'nextFollowUp':
+      return e.action ? ACTION_LABELS[e.action] : '';
+    case 'due':
+      return e.due === null ? '' : new Date(dateToInstant(e.due, model.ctx.timeZone));
+    case 'followUpStatus':
+      return e.statusText;
+    case 'priority':
+      return e.priority;
+    case 'draft': {
+      const record = row.app.draft;
+      if (record === null) return '';
+      return draftCellValue(record, record.kind === 'draft' ? row.messageId : undefined);
+    }
+  }
+}
+
+/** The Follow-up status cell's note: the row's problems, then its tips. */
+function noteFor(row: TrackedRow | undefined): string {
+  if (!row) return '';
+  return [
+    ...row.evaluation.problems.map((p) => `${p.blocking ? 'To fix before drafting' : 'Check'}: ${p.message}`),
+    ...row.evaluation.hints.map((h) => `Tip: ${h}`),
+  ].join('\n');
+}
+
+/**
+ * Sheet rows whose Draft cell is left as it is. A Draft cell the add-on has no record for (a row that is not an
+ * application, or text it cannot read) keeps what is in it, untouched: written back, its text would be read again as
+ * typed ("=1+1" would become a formula, "1/2" a date), and a record in a row whose Company is blank for now must
+ * survive to stop a redraft. Without Gmail's current draft ids (a run that did not list the drafts) a cell whose
+ * record did not change is left alone too, so that its link to the draft survives.
+ */
+function keptDraftCells(model: TrackerModel, linksKnown: boolean): Set<number> {
+  const rows = model.bySheetRow();
+  const draftColumn = model.headers.managed.draft!;
+  const kept = new Set<number>();
+  for (let sheetRow = 2; sheetRow <= model.dataRows + 1; sheetRow++) {
+    const row = rows.get(sheetRow);
+    const record = row?.app.draft ?? null;
+    if (row && record) {
+      if (!linksKnown && JSON.stringify(record) === JSON.stringify(row.shown)) kept.add(sheetRow);
+      continue;
+    }
+    if (!isBlank(model.cells(sheetRow)[draftColumn]) || !linksKnown) kept.add(sheetRow);
+  }
+  return kept;
+}
+
+/** Consecutive managed columns, each run written in one batch; a column the user moved away is a run of its own. */
+function columnRuns(model: TrackerModel, withDraft: boolean): { key: ManagedKey; column: number }[][] {
+  const columns = MANAGED_KEYS.filter((key) => withDraft || key !== 'draft')
+    .map((key) => ({ key, column: model.headers.managed[key]! }))
+    .sort((a, b) => a.column - b.column);
+  const runs: (typeof columns)[] = [];
+  for (const c of columns) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1]!.column === c.column - 1) last.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}
+
+function writeManaged(model: TrackerModel, linksKnown: boolean): void {
+  if (model.dataRows <= 0) return;
+  const rows = model.bySheetRow();
+  const kept = keptDraftCells(model, linksKnown);
+  for (const run of columnRuns(model, kept.size === 0)) {
+    const values: CellValue[][] = [];
+    const notes: string[][] = [];
+    const hasStatus = run.some((c) => c.key === 'followUpStatus');
+    for (let sheetRow = 2; sheetRow <= model.dataRows + 1; sheetRow++) {
+      const row = rows.get(sheetRow);
+      values.push(run.map((c) => managedCell(model, row, c.key)));
+      if (hasStatus) notes.push(run.map((c) => (c.key === 'followUpStatus' ? noteFor(row) : '')));
+    }
+    model.tracker.writeColumns(run[0]!.column, values, hasStatus ? notes : undefined);
+  }
+  if (kept.size === 0) return;
+  // The Draft column in stretches of rows between the kept cells.
+  const draftColumn = model.headers.managed.draft!;
+  let start = 2;
+  for (let sheetRow = 2; sheetRow <= model.dataRows + 2; sheetRow++) {
+    if (sheetRow <= model.dataRows + 1 && !kept.has(sheetRow)) continue;
+    if (sheetRow > start) {
+      const values: CellValue[][] = [];
+      for (let r = start; r < sheetRow; r++) values.push([managedCell(model, rows.get(r), 'draft')]);
+      model.tracker.writeColumns(draftColumn, values, undefined, start);
+    }
+    start = sheetRow + 1;
+  }
+}
+
+function colour(model: TrackerModel, options: WriteBackOptions): void {
+  const status = model.headers.managed.followUpStatus!;
+  const key = model.tracker.layoutKey(status);
+  if (!options.refreshColours && options.stored.colours === key) return;
+  model.tracker.colourRows(status, COLOURS);
+  options.store.set({ colours: key });
+}
