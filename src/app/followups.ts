@@ -29,7 +29,7 @@ import {
 } from '../core/plan';
 import { type Application, type Evaluation, evaluate, type Problem } from '../core/rules';
 import type { Settings } from '../core/settings';
-import { ACTION_LABELS, type Action, oneLine, renderDraft, TemplateError } from '../core/templates';
+import { ACTION_LABELS, type Action, oneLine, type renderDraft, TemplateError } from '../core/templates';
 import { isApplicationRow, readApplication } from '../core/tracker';
 import type { Clock, KeyValueStore, Mailbox, TrackerSheet, Workbook } from '../ports';
 import { GmailFailure, type GmailGate, GmailStop, gmailGate, isTimeLimit, MailIndex, messageOf } from './gmail-reading';
@@ -42,7 +42,7 @@ import {
   writeJournal,
 } from './journal';
 import { loadSettings } from './settings';
-import { templateData } from './wording';
+import { renderFor } from './wording';
 
 export const COLOURS = { overdue: '#f4c7c3', dueToday: '#fce8b2' } as const;
 /** Drafting stops at about 4.5 minutes so the run can write its results before Apps Script's 6-minute limit. */
@@ -563,11 +563,7 @@ class Run {
     if (action === null || due === null || recipient === null) return;
     let rendered: ReturnType<typeof renderDraft>;
     try {
-      rendered = renderDraft(
-        action,
-        templateData(row.app, row.evaluation, this.settings, this.ctx),
-        this.settings.templates[action],
-      );
+      rendered = renderFor(row.app, row.evaluation, this.settings, this.ctx);
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       row.evaluation.problems.push({

@@ -5,11 +5,21 @@
 import { fromIso, instantToDate, toIso } from '../core/dates';
 import type { Preview, PreviewRow, SettingsForm } from '../core/pages';
 import { DEFAULT_SETTINGS, type SettingError } from '../core/settings';
-import { ACTION_LABELS, ACTIONS, DEFAULT_TEMPLATES, PLACEHOLDERS, renderDraft } from '../core/templates';
+import {
+  ACTION_LABELS,
+  ACTIONS,
+  builtInTemplates,
+  draftLanguage,
+  LANGUAGE_PACKS,
+  LANGUAGES,
+  languageOfLocale,
+  PLACEHOLDERS,
+  placeUnsetTemplates,
+} from '../core/templates';
 import { type CommandDeps, draftFollowUps, rescheduleIfOn, summaryLine } from './commands';
 import { type RowOutcome, runFollowUps } from './followups';
 import { loadSettings, updateSettings } from './settings';
-import { templateData } from './wording';
+import { renderFor } from './wording';
 
 type Rendered = { subject: string; text: string } | { error: string } | null;
 
@@ -38,6 +48,7 @@ function previewRow(outcome: RowOutcome, render: (o: RowOutcome) => Rendered): P
     subject: outcome.replySubject ?? draft?.subject ?? '',
     bodyStart: lines.slice(0, 3).join('\n'),
     problems: [...outcome.problems.map((p) => ({ message: p.message, blocking: p.blocking })), ...templateProblems],
+    notes: outcome.application.notes,
     drafted:
       record !== null &&
       record.kind !== 'skipped' &&
@@ -55,11 +66,7 @@ export function getPreview(deps: CommandDeps, message?: string): Preview {
   const render = (o: RowOutcome): Rendered => {
     if (!o.action) return null;
     try {
-      return renderDraft(
-        o.action,
-        templateData(o.application, o.evaluation, settings, ctx),
-        settings.templates[o.action],
-      );
+      return renderFor(o.application, o.evaluation, settings, ctx);
     } catch (error) {
       return { error: `the ${ACTION_LABELS[o.action]} template has a mistake: ${(error as Error).message}` };
     }
@@ -117,10 +124,19 @@ export function skipFollowUp(deps: CommandDeps, rowKey: string, untilIso: string
 export function getSettingsForm(deps: CommandDeps): SettingsForm {
   const all = deps.store.getAll();
   const { settings, errors } = loadSettings(all);
+  const language = draftLanguage(settings.language, deps.workbook.locale);
   return {
-    values: settings,
+    values: { ...settings, templates: placeUnsetTemplates(settings.templates, language) },
     defaults: { ...DEFAULT_SETTINGS },
-    defaultTemplates: { ...DEFAULT_TEMPLATES },
+    defaultTemplates: Object.fromEntries(
+      LANGUAGES.map((l) => [l, builtInTemplates(l)]),
+    ) as SettingsForm['defaultTemplates'],
+    languages: LANGUAGES.map((l) => ({
+      language: l,
+      name: LANGUAGE_PACKS[l].name,
+      englishName: LANGUAGE_PACKS[l].englishName,
+    })),
+    localeLanguage: languageOfLocale(deps.workbook.locale),
     actions: ACTIONS.map((action) => ({ action, label: ACTION_LABELS[action] })),
     placeholders: PLACEHOLDERS,
     timeZone: deps.workbook.timeZone,

@@ -9,7 +9,7 @@ export interface SetupCheck {
   lines: string[];
 }
 
-const USEFUL: ColumnKey[] = ['role', 'applied', 'interview', 'expected', 'recruiterEmail', 'notes'];
+const USEFUL: ColumnKey[] = ['role', 'applied', 'interview', 'expected', 'recruiterEmail', 'personalNote'];
 
 export function checkSetup(deps: CommandDeps): SetupCheck {
   const all = deps.store.getAll();

@@ -122,9 +122,11 @@ describe('Settings dialog', () => {
     const { page, emulator, server } = await open();
     const body = page.getByLabel('Body');
     await body.fill('Hi {{nickname}},\n\nThanks!');
-    const message = serverMessage(emulator, { templates: { 'thank-you': { body: 'Hi {{nickname}},\n\nThanks!' } } });
+    const message = serverMessage(emulator, {
+      templates: { en: { 'thank-you': { body: 'Hi {{nickname}},\n\nThanks!' } } },
+    });
     expect(message).toMatch(
-      /^The Thank-you note body \(templates\.thank-you\.body\) uses the unknown placeholder \{\{nickname\}\}; the placeholders are/,
+      /^The Thank-you note body in English \(templates\.en\.thank-you\.body\) uses the unknown placeholder \{\{nickname\}\}; the placeholders are/,
     );
     await expect(page.locator('#body-message').textContent()).resolves.toBe(message);
     await expect(body.getAttribute('aria-invalid')).resolves.toBe('true');
@@ -174,7 +176,7 @@ describe('Settings dialog', () => {
       yourName: 'Alex Q. Doe',
       dailyHour: 7,
       skipWeekends: true,
-      templates: { 'thank-you': { subject: 'Thank you, {{firstName}} — {{yourName}}' } },
+      templates: { en: { 'thank-you': { subject: 'Thank you, {{firstName}} — {{yourName}}' } } },
     });
     expect(emulator.run('draftFollowUps', 'menu').ok).toBe(true);
     const contoso = emulator.drafts().find((d) => d.to.includes('maria@contoso.example'));
@@ -185,7 +187,7 @@ describe('Settings dialog', () => {
   it('the keyboard alone reaches every control in order, up to Save and Close, and saves with Enter', async () => {
     const { page, emulator } = await open();
     const order: string[] = [];
-    for (let i = 0; i < 16; i++) {
+    for (let i = 0; i < 18; i++) {
       await page.keyboard.press('Tab');
       order.push(await focusedId(page));
     }
@@ -200,6 +202,8 @@ describe('Settings dialog', () => {
       'dailyHour',
       'monthlyCheckIns',
       'skipWeekends',
+      'language',
+      'wordingLanguage',
       'action',
       'subject',
       'body',
@@ -219,7 +223,7 @@ describe('Settings dialog', () => {
     await page.keyboard.press('Space'); // monthly check-ins off
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space'); // weekends moved on
-    await page.keyboard.press('Tab');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown'); // Check-in
     await expect(page.getByLabel('Follow-up', { exact: true }).inputValue()).resolves.toBe('check-in');
     await page.keyboard.press('Tab');
@@ -234,7 +238,7 @@ describe('Settings dialog', () => {
       dailyHour: 7,
       monthlyCheckIns: false,
       skipWeekends: true,
-      templates: { 'check-in': { subject: 'Any news, {{firstName}}?' } },
+      templates: { en: { 'check-in': { subject: 'Any news, {{firstName}}?' } } },
     });
   });
 

@@ -68,7 +68,7 @@ describe('Preview follow-ups sidebar', () => {
       /^Hi Maria,\nThank you for taking the time to talk with me about the Backend Engineer role at Contoso\./,
     );
     await expect(contoso.getByRole('list', { name: 'Problems' }).textContent()).resolves.toBe(
-      'no personal note for the thank-you: add one in Notes (the draft has a placeholder)',
+      'no personal note for the thank-you: write one in the Personal note column (the draft has a placeholder)',
     );
     await expect(contoso.getByRole('button', { name: 'Create draft' }).isEnabled()).resolves.toBe(true);
 
