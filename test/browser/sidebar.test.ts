@@ -102,6 +102,23 @@ describe('Preview follow-ups sidebar', () => {
     await page.screenshot({ path: docsPath('sidebar.png') });
   });
 
+  it('shows a row’s private notes beside its draft, labelled as not part of the email, and they never reach Gmail', async () => {
+    const { page, emulator } = await open({ handler: 'showPreview' });
+    const contoso = card(page, 'Contoso · Backend Engineer');
+    const notes = contoso.getByRole('note', { name: 'Your private notes' });
+    await expect(notes.textContent()).resolves.toBe(
+      'Your notes (private, not in the email): Pay is below my floor - only continue above 95K.',
+    );
+    // Outside the body preview, which shows the email's first lines with its prompt for a personal note.
+    await expect(contoso.locator('.body').textContent()).resolves.not.toContain('floor');
+    await expect(card(page, 'Hooli · Frontend Engineer').getByRole('note').count()).resolves.toBe(0);
+    await contoso.getByRole('button', { name: 'Create draft' }).click();
+    await contoso.getByRole('button', { name: 'Drafted' }).waitFor();
+    const [draft] = draftsTo(emulator, 'maria@contoso.example');
+    expect(`${draft!.text}${draft!.html}`).not.toContain('floor');
+    expect(draft!.text).toContain('[Add a personal detail from your conversation here');
+  });
+
   it('opened without initial data, shows a loading state until google.script.run.getPreview answers, then the same rows', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => {
