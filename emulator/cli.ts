@@ -146,6 +146,12 @@ export function fillSampleDates(text: string, today: string): string {
   );
 }
 
+/** The sample tracker written in the locale's language when examples/ has one (sample-tracker.fr.csv), else English. */
+function sampleTracker(examples: string, locale: string): string {
+  const own = join(examples, `sample-tracker.${locale.split(/[_-]/)[0]!.toLowerCase()}.csv`);
+  return existsSync(own) ? own : join(examples, 'sample-tracker.csv');
+}
+
 function setUp(options: Options, io: Io): { emulator: Emulator; settingsFile: string | undefined } {
   const dist = join(io.root, 'dist');
   const examples = join(io.root, 'examples');
@@ -204,7 +210,7 @@ function setUp(options: Options, io: Io): { emulator: Emulator; settingsFile: st
   const csv = options.sheet
     ? readText(options.sheet, '--sheet')
     : sample
-      ? fillSampleDates(readFileSync(join(examples, 'sample-tracker.csv'), 'utf8'), options.today)
+      ? fillSampleDates(readFileSync(sampleTracker(examples, locale), 'utf8'), options.today)
       : '';
   try {
     if (csv.trim() !== '') loadCsvIntoSheet(emulator.state.spreadsheet, 'Applications', csv);

@@ -35,13 +35,20 @@ export const COLUMN_HEADERS: Readonly<Record<ColumnKey, readonly string[]>> = {
   recruiterEmail: ['Recruiter email', 'Contact email', 'Email'],
   interviewer: ['Interviewer', 'Interviewer name', 'Hiring manager'],
   interviewerEmail: ['Interviewer email', 'Hiring manager email'],
-  thankYou: ['Thank-you sent', 'Thank you sent', 'Thank-you note', 'Thanked'],
+  thankYou: ['Thank-you sent', 'Thank you sent', 'Thank-you note sent', 'Thanked'],
   lastFollowUp: ['Last follow-up', 'Last followed up', 'Last contacted', 'Followed up'],
   followUps: ['Follow-ups sent', 'Follow-ups', 'Number of follow-ups'],
   heardBack: ['Heard back', 'Response date', 'Replied', 'Reply received'],
-  personalNote: ['Personal reference', 'Talking point', 'Talking points', 'Something to mention'],
+  personalNote: [
+    'Personal note',
+    'Personal reference',
+    'Talking point',
+    'Talking points',
+    'Thank-you note',
+    'Something to mention',
+  ],
   update: ['Update', 'Achievements', 'Work samples', 'Portfolio', 'Extra info'],
-  notes: ['Notes', 'Interview notes', 'Personal note', 'Conversation notes'],
+  notes: ['Notes', 'Interview notes', 'Conversation notes', 'Comments'],
 };
 
 /** The add-on's own columns, in the order it appends them. */

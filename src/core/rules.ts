@@ -289,10 +289,11 @@ export function evaluate(app: Application, settings: Settings, today: CalendarDa
     const wanted = action === 'thank-you' ? 'an Interviewer email or a Recruiter email' : 'a Recruiter email';
     problems.push({ code: 'no-email', message: `no valid email address: add ${wanted}`, blocking: true });
   }
-  if (action === 'thank-you' && app.notes.trim() === '') {
+  if (action === 'thank-you' && app.personalNote.trim() === '') {
     problems.push({
       code: 'missing-notes',
-      message: 'no personal note for the thank-you: add one in Notes (the draft has a placeholder)',
+      message:
+        'no personal note for the thank-you: write one in the Personal note column (the draft has a placeholder)',
       blocking: false,
     });
   }

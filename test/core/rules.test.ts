@@ -55,7 +55,11 @@ const cases: Case[] = [
   // Rule 2: the thank-you note, due the same day as the interview, never rolled.
   {
     rule: '2 thank-you due today',
-    cells: { 'Interview date': '2026-11-25', 'Interviewer email': 'kim@acme.example', Notes: 'Loved the roadmap talk' },
+    cells: {
+      'Interview date': '2026-11-25',
+      'Interviewer email': 'kim@acme.example',
+      'Personal note': 'Loved the roadmap talk',
+    },
     action: 'thank-you',
     due: '2026-11-25',
     status: 'due-today',
@@ -63,21 +67,21 @@ const cases: Case[] = [
   },
   {
     rule: '2 thank-you overdue',
-    cells: { 'Interview date': '2026-11-24', 'Interviewer email': 'kim@acme.example', Notes: 'x' },
+    cells: { 'Interview date': '2026-11-24', 'Interviewer email': 'kim@acme.example', 'Personal note': 'x' },
     action: 'thank-you',
     due: '2026-11-24',
     status: 'overdue',
   },
   {
     rule: '2 thank-you on a Saturday is not rolled',
-    cells: { 'Interview date': '2026-11-21', 'Interviewer email': 'kim@acme.example', Notes: 'x' },
+    cells: { 'Interview date': '2026-11-21', 'Interviewer email': 'kim@acme.example', 'Personal note': 'x' },
     action: 'thank-you',
     due: '2026-11-21',
     status: 'overdue',
   },
   {
     rule: '2 future interview: upcoming thank-you',
-    cells: { 'Interview date': '2026-11-27', 'Interviewer email': 'kim@acme.example', Notes: 'x' },
+    cells: { 'Interview date': '2026-11-27', 'Interviewer email': 'kim@acme.example', 'Personal note': 'x' },
     action: 'thank-you',
     due: '2026-11-27',
     status: 'upcoming',
@@ -88,7 +92,7 @@ const cases: Case[] = [
       'Interview date': '2026-11-20',
       'Thank-you sent': '2026-11-10',
       'Recruiter email': 'sam@acme.example',
-      Notes: 'x',
+      'Personal note': 'x',
     },
     action: 'thank-you',
     due: '2026-11-20',
@@ -100,7 +104,7 @@ const cases: Case[] = [
       'Interview date': '2026-11-25',
       'Thank-you sent': false,
       'Recruiter email': 'sam@acme.example',
-      Notes: 'x',
+      'Personal note': 'x',
     },
     action: 'thank-you',
     due: '2026-11-25',
@@ -457,21 +461,21 @@ const cases: Case[] = [
   },
   {
     rule: '§2 "25 Nov 2026"',
-    cells: { 'Interview date': '25 Nov 2026', 'Recruiter email': 'sam@acme.example', Notes: 'x' },
+    cells: { 'Interview date': '25 Nov 2026', 'Recruiter email': 'sam@acme.example', 'Personal note': 'x' },
     action: 'thank-you',
     due: '2026-11-25',
     status: 'due-today',
   },
   {
     rule: '§2 "Nov 25, 2026"',
-    cells: { 'Interview date': 'Nov 25, 2026', 'Recruiter email': 'sam@acme.example', Notes: 'x' },
+    cells: { 'Interview date': 'Nov 25, 2026', 'Recruiter email': 'sam@acme.example', 'Personal note': 'x' },
     action: 'thank-you',
     due: '2026-11-25',
     status: 'due-today',
   },
   {
     rule: '§2 "November 25" takes the nearest year',
-    cells: { 'Interview date': 'November 25', 'Recruiter email': 'sam@acme.example', Notes: 'x' },
+    cells: { 'Interview date': 'November 25', 'Recruiter email': 'sam@acme.example', 'Personal note': 'x' },
     action: 'thank-you',
     due: '2026-11-25',
     status: 'due-today',
@@ -482,7 +486,7 @@ const cases: Case[] = [
       Applied: 'last Tuesday-ish',
       'Interview date': '2026-11-25',
       'Recruiter email': 'sam@acme.example',
-      Notes: 'x',
+      'Personal note': 'x',
     },
     action: 'thank-you',
     due: '2026-11-25',
@@ -532,7 +536,7 @@ const cases: Case[] = [
     cells: {
       'Interview date': new Date(Date.UTC(2026, 10, 24, 23, 30)),
       'Recruiter email': 'sam@acme.example',
-      Notes: 'x',
+      'Personal note': 'x',
     },
     timeZone: 'Pacific/Auckland',
     action: 'thank-you',
@@ -559,7 +563,7 @@ describe('rules table (RULES.md §1–§3)', () => {
 describe('evaluate', () => {
   it('explains an upcoming thank-you with a reminder to ask about next steps', () => {
     const { evaluation } = score(
-      { 'Interview date': '2026-11-27', 'Recruiter email': 'a@b.co', Notes: 'x' },
+      { 'Interview date': '2026-11-27', 'Recruiter email': 'a@b.co', 'Personal note': 'x' },
       '2026-11-25',
     );
     expect(evaluation.statusText).toBe('Upcoming · interview in 2 days');
@@ -580,7 +584,7 @@ describe('evaluate', () => {
   });
 
   it('says which email to add when there is none, as a blocking problem', () => {
-    const { evaluation } = score({ 'Interview date': '2026-11-25', Notes: 'x' }, '2026-11-25');
+    const { evaluation } = score({ 'Interview date': '2026-11-25', 'Personal note': 'x' }, '2026-11-25');
     expect(evaluation.problems).toEqual([
       {
         code: 'no-email',
@@ -592,14 +596,14 @@ describe('evaluate', () => {
 
   it('flags an invalid address and blocks the draft', () => {
     const { problems } = score(
-      { 'Interview date': '2026-11-25', 'Recruiter email': 'sam at acme', Notes: 'x' },
+      { 'Interview date': '2026-11-25', 'Recruiter email': 'sam at acme', 'Personal note': 'x' },
       '2026-11-25',
     );
     expect(problems).toEqual(['invalid-email', 'no-email']);
   });
 
   it.each([
-    ['thank-you', { 'Interview date': '2026-11-25', Notes: 'x' }, 'kim@acme.example', 'interviewer'],
+    ['thank-you', { 'Interview date': '2026-11-25', 'Personal note': 'x' }, 'kim@acme.example', 'interviewer'],
     ['check-in', { ...THANKED, 'Interview date': '2026-11-16' }, 'sam@acme.example', 'recruiter'],
   ] as const)('sends the %s to the right person', (_action, cells, email, source) => {
     const { evaluation } = score(
@@ -638,7 +642,7 @@ describe('evaluate', () => {
 
 describe('priority (RULES.md §3)', () => {
   const overdueThankYou = score(
-    { 'Interview date': '2026-11-24', 'Recruiter email': 'a@b.co', Notes: 'x' },
+    { 'Interview date': '2026-11-24', 'Recruiter email': 'a@b.co', 'Personal note': 'x' },
     '2026-11-25',
   );
   const overdueCheckIn20 = score({ ...THANKED, 'Interview date': '2026-10-20' }, '2026-11-25');

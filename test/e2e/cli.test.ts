@@ -507,7 +507,7 @@ describe('several days with --state', () => {
 
 describe('your own files: --sheet CSV, --mailbox and --settings', () => {
   const HEAD =
-    'Company,Role,Status,Applied,Interview date,Expected response,Recruiter,Recruiter email,Interviewer,Interviewer email,Thank-you sent,Last follow-up,Follow-ups sent,Heard back,Notes';
+    'Company,Role,Status,Applied,Interview date,Expected response,Recruiter,Recruiter email,Interviewer,Interviewer email,Thank-you sent,Last follow-up,Follow-ups sent,Heard back,Personal note';
   const CSV = `${HEAD}
 Blue Sky Ltd,Data Engineer,Interviewing,2026-11-01,2026-11-24,,Rita Ora,rita@bluesky.example,,,FALSE,,,,Enjoyed the talk about streaming
 Red Rock,Analyst,Interviewing,2026-10-20,2026-11-10,2026-11-17,Ken Adams,ken@redrock.example,,,TRUE,,,,

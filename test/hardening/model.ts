@@ -24,7 +24,7 @@ import { gridGet, lastColumn, lastRow, requireSheet, type SheetState } from '../
 import { readDate } from '../../src/core/cells';
 import { COLUMN_HEADERS, type ColumnKey, MANAGED_HEADERS, type ManagedKey } from '../../src/core/columns';
 import { fromIso } from '../../src/core/dates';
-import { MISSING_NOTES, MISSING_UPDATE } from '../../src/core/templates';
+import { PROMPTS } from '../../src/core/templates';
 import { type CellSpec, ME, putCell, SHEET, type World, world } from '../e2e/harness';
 
 export const TODAY = '2026-11-25';
@@ -767,7 +767,7 @@ export function htmlProblems(html: string, text: string): string[] {
     });
     for (const s of spans) {
       const decoded = s.replace(ENTITY, (e) => DECODE[e]!);
-      if (decoded !== MISSING_NOTES && decoded !== MISSING_UPDATE) problems.push(`a highlight around ${s}`);
+      if (!PROMPTS.includes(decoded)) problems.push(`a highlight around ${s}`);
     }
     const plain = body.split('<br>');
     for (const piece of plain) {
@@ -777,7 +777,8 @@ export function htmlProblems(html: string, text: string): string[] {
     }
     paragraphs.push(plain.map((piece) => piece.replace(ENTITY, (e) => DECODE[e]!)).join('\n'));
   }
-  if (html.includes(HIGHLIGHT) && !text.includes('[Add ')) problems.push('a highlight without a placeholder');
+  if (html.includes(HIGHLIGHT) && !PROMPTS.some((p) => text.includes(p)))
+    problems.push('a highlight without a placeholder');
   const expected = text
     .replace(/\r\n?/g, '\n')
     .split(/\n{2,}/)
