@@ -356,7 +356,8 @@ describe('the user moving, inserting, deleting and sorting (host helpers)', () =
         const { sheet, state } = setup();
         const headers = ['H1', 'H2', 'H3', 'H4', 'H5', 'H6'];
         sheet.getRange('A1:F3').setValues([headers, [3, 1, 2, 5, 4, 6], ['c', 'a', 'b', 'e', 'd', 'f']]);
-        headers.forEach((h, i) => addColumnMetadata(state, 'Applications', i + 1, { key: 'mark', value: h }));
+        for (const [i, h] of headers.entries())
+          addColumnMetadata(state, 'Applications', i + 1, { key: 'mark', value: h });
         for (const s of steps) {
           const width = sheet.getMaxColumns();
           if (s.t === 'move') moveColumnTo(state, 'Applications', (s.from % width) + 1, (s.to % width) + 1);
