@@ -213,7 +213,7 @@ function setUp(options: Options, io: Io): { emulator: Emulator; settingsFile: st
       ? fillSampleDates(readFileSync(sampleTracker(examples, locale), 'utf8'), options.today)
       : '';
   try {
-    if (csv.trim() !== '') loadCsvIntoSheet(emulator.state.spreadsheet, 'Applications', csv);
+    if (csv.trim() !== '') loadCsvIntoSheet(emulator.state.spreadsheet, 'Applications', csv, emulator.runtime.now);
   } catch (error) {
     throw new UsageError(`--sheet ${options.sheet ?? 'sample'}: ${(error as Error).message}`);
   }

@@ -19,7 +19,7 @@ import { type MailboxFileMessage, parseAddressList } from '../../emulator/gmail'
 import { parseTopHeaders } from '../../emulator/gmail/mime';
 import { newMessageId } from '../../emulator/gmail/state';
 import type { CallInfo } from '../../emulator/runtime';
-import { cellValue } from '../../emulator/spreadsheet';
+import { cellValue, moveColumnTo } from '../../emulator/spreadsheet';
 import { gridGet, lastColumn, lastRow, requireSheet, type SheetState } from '../../emulator/spreadsheet/state';
 import { readDate } from '../../src/core/cells';
 import { COLUMN_HEADERS, type ColumnKey, MANAGED_HEADERS, type ManagedKey } from '../../src/core/columns';
@@ -1000,7 +1000,7 @@ export class Fuzz {
           const other = HEADER_KEY.get(normaliseHeader(cellValue(em.state.spreadsheet, sheet, 0, c)));
           if (c !== from && other === key) return null;
         }
-        moveColumn(sheet, from, to);
+        moveColumnTo(em.state.spreadsheet, SHEET, from + 1, to + 1);
         return null;
       }
       case 'reply': {
@@ -1206,19 +1206,5 @@ export class Fuzz {
       if (entry.draftId === draftId || intended) return { rowKey: String(entry.rowKey), action: String(entry.action) };
     }
     return null;
-  }
-}
-
-/** The person drags a column to another place: every layer of the column moves with it. */
-export function moveColumn(sheet: SheetState, from: number, to: number): void {
-  if (from === to) return;
-  for (const layer of Object.values(sheet.cells) as (unknown[] | null)[][]) {
-    for (let r = 0; r < layer.length; r++) {
-      const row = layer[r];
-      if (!row) continue;
-      while (row.length <= Math.max(from, to)) row.push(null);
-      const [cell] = row.splice(from, 1);
-      row.splice(to, 0, cell ?? null);
-    }
   }
 }
