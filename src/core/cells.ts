@@ -1,4 +1,4 @@
-/** Reading single cells (RULES.md §2): dates, yes/no marks, counts, statuses and email addresses. */
+/** Reading single cells (docs/RULES.md §2): dates, yes/no marks, counts, statuses and email addresses. */
 import { type CalendarDate, instantToDate, isDateObject, toYmd } from './dates';
 import { parseTextDate } from './parse';
 
@@ -89,7 +89,7 @@ const CLOSED_STATUSES = [
   'archived',
 ];
 
-/** True when the status starts with one of the closed words of RULES.md §2 (case-insensitive, whole words). */
+/** True when the status starts with one of the closed words of docs/RULES.md §2 (case-insensitive, whole words). */
 export function isClosedStatus(value: CellValue): boolean {
   const words = cellText(value)
     .toLowerCase()

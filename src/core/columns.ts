@@ -1,4 +1,4 @@
-/** Header matching (RULES.md §1): which of the user's columns hold what, and where the managed columns are. */
+/** Header matching (docs/RULES.md §1): which of the user's columns hold what, and where the managed columns are. */
 
 export type ColumnKey =
   | 'company'
@@ -22,7 +22,7 @@ export type ColumnKey =
 
 export type ManagedKey = 'nextFollowUp' | 'due' | 'followUpStatus' | 'priority' | 'draft';
 
-/** Accepted headers per column, in RULES.md order; the first is the header the add-on writes when it adds one. */
+/** Accepted headers per column, in docs/RULES.md order; the first is the header the add-on writes when it adds one. */
 export const COLUMN_HEADERS: Readonly<Record<ColumnKey, readonly string[]>> = {
   company: ['Company', 'Company name', 'Employer', 'Organization', 'Organisation'],
   role: ['Role', 'Position', 'Job title', 'Title', 'Job'],

@@ -1,4 +1,4 @@
-/** The follow-up rules of RULES.md §3: for one application, the next action, its due date, status and priority. */
+/** The follow-up rules of docs/RULES.md §3: for one application, the next action, its due date, status and priority. */
 import type { YesRead } from './cells';
 import { type CalendarDate, rollToWeekday, toIso } from './dates';
 import type { DraftRecord } from './draftcell';
@@ -92,7 +92,7 @@ function laterOf(...dates: (CalendarDate | null | undefined)[]): CalendarDate | 
 }
 
 /**
- * Priority 0–100 keeping RULES.md §3's order: Overdue > Due today > Upcoming > Waiting > Closed; an overdue
+ * Priority 0–100 keeping docs/RULES.md §3's order: Overdue > Due today > Upcoming > Waiting > Closed; an overdue
  * thank-you first among overdue rows, then more days overdue (counted up to 29); sooner-due upcoming rows first.
  */
 export function priorityOf(status: Status, action: Action | null, daysFromToday: number): number {

@@ -1,4 +1,4 @@
-/** Settings (RULES.md §3) with their defaults, and validation that names the setting and what it allows. */
+/** Settings (docs/RULES.md §3) with their defaults, and validation that names the setting and what it allows. */
 import {
   hasControlCharacters,
   LANGUAGE_PACKS,

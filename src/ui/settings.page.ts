@@ -1,5 +1,5 @@
 /**
- * The Settings dialog: every setting of RULES.md §3, the drafts' language and the wording per language, checked as
+ * The Settings dialog: every setting of docs/RULES.md §3, the drafts' language and the wording per language, checked as
  * you type with the very code the server uses (src/core/settings.ts), and a live sample draft in that language.
  */
 import { fromIso } from '../core/dates';

@@ -1,5 +1,5 @@
 /**
- * The rules table: one row per rule, default and example of RULES.md §1–§3. Today is Wednesday 2026-11-25
+ * The rules table: one row per rule, default and example of docs/RULES.md §1–§3. Today is Wednesday 2026-11-25
  * unless a row says otherwise. Cells are typed as a person would type them (text dates are read like Sheets).
  */
 import { dateToInstant } from '../../src/core/dates';
@@ -545,7 +545,7 @@ const cases: Case[] = [
   },
 ];
 
-describe('rules table (RULES.md §1–§3)', () => {
+describe('rules table (docs/RULES.md §1–§3)', () => {
   it.each(cases.map((c) => [c.rule, c] as const))('%s', (_name, c) => {
     const outcome = score(c.cells, c.today ?? '2026-11-25', c.settings ?? {}, {
       ...(c.timeZone ? { timeZone: c.timeZone } : {}),
@@ -640,7 +640,7 @@ describe('evaluate', () => {
   });
 });
 
-describe('priority (RULES.md §3)', () => {
+describe('priority (docs/RULES.md §3)', () => {
   const overdueThankYou = score(
     { 'Interview date': '2026-11-24', 'Recruiter email': 'a@b.co', 'Personal note': 'x' },
     '2026-11-25',

@@ -1,4 +1,4 @@
-/** Draft wording (RULES.md §4), template overrides, settings validation and the Draft cell record. */
+/** Draft wording (docs/RULES.md §4), template overrides, settings validation and the Draft cell record. */
 import { type DraftRecord, draftCellValue, formatDraftRecord, parseDraftRecord } from '../../src/core/draftcell';
 import { parseSettings } from '../../src/core/settings';
 import {

@@ -89,7 +89,7 @@ describe('Score rows', () => {
     expect(sheet.conditionalFormatRules).toHaveLength(2);
   });
 
-  it('leaves a row with a blank Company alone: no managed output and no colour (RULES.md §1)', () => {
+  it('leaves a row with a blank Company alone: no managed output and no colour (docs/RULES.md §1)', () => {
     const csv = `${HEAD}\nAcme,Dev,,{{today-16}},,,,sam@acme.example,,,,,,,,\n,Dev,,{{today-16}},,,,kim@blank.example,,,,,,,,\n`;
     const w = world({ csv });
     w.run('draftFollowUps');

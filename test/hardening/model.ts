@@ -1,7 +1,7 @@
 /**
  * The hardening model: generated trackers (headers and hostile cells), the things a person and Google do between
  * runs, and the invariants checked after every step. The invariants read the emulator's state directly (the sheet's
- * cells, the mailbox's raw MIME, the document properties) and are written from RULES.md, not from the add-on's code:
+ * cells, the mailbox's raw MIME, the document properties) and are written from docs/RULES.md, not from the add-on's code:
  * header matching and the recording rule are re-derived here.
  *
  * After every run of the add-on: it did not fail (unless a fault allowed it) and showed no unexpected message;
@@ -299,7 +299,7 @@ const CELLS: Record<ColumnKey, fc.Arbitrary<CellSpec>> = {
   notes: textCell,
 };
 
-/** A header for a key: one of its accepted spellings, decorated the ways RULES.md §1 says must still match. */
+/** A header for a key: one of its accepted spellings, decorated the ways docs/RULES.md §1 says must still match. */
 function headerFor(key: Key): fc.Arbitrary<string> {
   const base =
     key === 'extra'
@@ -534,7 +534,7 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
 );
 
 // ---------------------------------------------------------------------------------------------------------------
-// Reading the sheet as RULES.md §1 defines it (re-derived here, not the add-on's code)
+// Reading the sheet as docs/RULES.md §1 defines it (re-derived here, not the add-on's code)
 
 export function normaliseHeader(header: unknown): string {
   return String(header ?? '')
@@ -632,7 +632,7 @@ export function snapshot(em: Emulator): Snapshot {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The recording rule (RULES.md §5): the only changes allowed in user columns
+// The recording rule (docs/RULES.md §5): the only changes allowed in user columns
 
 const EMPTY_SNAP: CellSnap = { v: null, f: null, note: null, bg: null, fmt: null };
 
@@ -994,7 +994,7 @@ export class Fuzz {
         const from = managed[step.pick % managed.length]!;
         const to = step.to % before.layout.width;
         // Not past another column with the same heading: with two "Draft" columns the first is the add-on's
-        // (RULES.md §1, first match wins), so swapping them hands it the other one, which is a different request.
+        // (docs/RULES.md §1, first match wins), so swapping them hands it the other one, which is a different request.
         const key = HEADER_KEY.get(normaliseHeader(cellValue(em.state.spreadsheet, sheet, 0, from)));
         for (let c = Math.min(from, to); c <= Math.max(from, to); c++) {
           const other = HEADER_KEY.get(normaliseHeader(cellValue(em.state.spreadsheet, sheet, 0, c)));
@@ -1095,7 +1095,7 @@ export class Fuzz {
 
   /**
    * New formulas are only the add-on's own links; after a drafting run every link to a live draft on an
-   * application row is current (a row with a blank Company is left alone, RULES.md §1).
+   * application row is current (a row with a blank Company is left alone, docs/RULES.md §1).
    */
   private checkFormulas(before: Snapshot, after: Snapshot, readGmail: boolean): void {
     const draftColumn = after.layout.first.get('draft');
