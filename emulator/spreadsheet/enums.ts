@@ -39,3 +39,6 @@ export function memberName<N extends string>(enumeration: object, value: unknown
 export function member<T>(enumeration: object, name: string): T {
   return (enumeration as Record<string, T>)[name]!;
 }
+
+/** An enum member named by its text, for getters whose callers only compare or print it (`getCriteriaType()`). */
+export const enumValue = <T>(name: string): T => name as unknown as T;

@@ -3,7 +3,8 @@
  * values with merged cells read empty, colours with conditional formats applied), and data validation.
  */
 import { displayValue } from './format';
-import { compileFormula, type EvalContext, evaluate, FormulaError, type FVal, isSatisfied } from './formula';
+import { compileFormula, FormulaError, type FVal } from './formula';
+import { type EvalContext, evaluate, isSatisfied } from './formula-eval';
 import { hiddenCells } from './merge';
 import {
   type DataValidationState,

@@ -1,9 +1,10 @@
 /** The Range fake's formatting: backgrounds, number formats, notes, font weights, data validation, clearing. */
-import { DataValidationFake } from './builders';
+
 import { internValidation } from './model';
 import { WHITE } from './range-core';
 import { RangeValues } from './range-values';
 import { type CellLayers, type DataValidationState, gridGet, type StoredValue } from './state';
+import { DataValidationFake } from './validation-builders';
 
 type R = GoogleAppsScript.Spreadsheet.Range;
 type DV = GoogleAppsScript.Spreadsheet.DataValidation;

@@ -1,11 +1,6 @@
 /** createSpreadsheetService: SpreadsheetApp (with its Ui) and HtmlService over one SpreadsheetState. */
 import type { Runtime } from '../runtime';
-import {
-  BOOLEAN_CRITERIA,
-  ConditionalFormatRuleBuilderFake,
-  DATA_VALIDATION_CRITERIA,
-  DataValidationBuilderFake,
-} from './builders';
+import { ConditionalFormatRuleBuilderFake } from './conditional-format';
 import { Ctx, type SpreadsheetServiceOptions } from './context';
 import { DEVELOPER_METADATA_LOCATION_TYPE, DEVELOPER_METADATA_VISIBILITY, PROTECTION_TYPE } from './enums';
 import { HtmlServiceFake } from './html';
@@ -15,6 +10,7 @@ import { SpreadsheetFake } from './spreadsheet';
 import { completeSpreadsheetState, type GridRange, type SheetState, type SpreadsheetState } from './state';
 import { UI_SCOPE, UiFake } from './ui';
 import { UiLog } from './uilog';
+import { BOOLEAN_CRITERIA, DATA_VALIDATION_CRITERIA, DataValidationBuilderFake } from './validation-builders';
 
 export const SPREADSHEET_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
 /** The full Sheets scope also covers the bound spreadsheet. */

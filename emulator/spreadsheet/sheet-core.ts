@@ -1,5 +1,5 @@
 /** The Sheet fake's plain parts: names, sizes, ranges, frozen rows, column widths, conditional formats. */
-import { ConditionalFormatRuleFake, checkRuleFormula, type RuleDraft } from './builders';
+import { ConditionalFormatRuleFake, checkRuleFormula, type RuleDraft } from './conditional-format';
 import type { Ctx } from './context';
 import { checkRange } from './range-core';
 import { type GridRange, lastColumn, lastRow, parseA1, type SheetState, type SpreadsheetState } from './state';
