@@ -10,7 +10,6 @@ import {
   render,
   renderDraft,
   type TemplateData,
-  templateProblem,
 } from '../../src/core/templates';
 import { day } from './helpers';
 
@@ -116,9 +115,9 @@ describe('render', () => {
   });
 
   it('reports an unclosed section', () => {
-    expect(templateProblem('{{#role}} x')).toMatch(/never closed/);
-    expect(templateProblem('x {{/role}}')).toMatch(/not opened/);
-    expect(templateProblem(DEFAULT_TEMPLATES['check-in'].body)).toBeNull();
+    expect(() => render('{{#role}} x', data)).toThrow(/never closed; add \{\{\/role\}\}/);
+    expect(() => render('x {{/role}}', data)).toThrow(/not opened/);
+    expect(() => render(DEFAULT_TEMPLATES['check-in'].body, data)).not.toThrow();
   });
 
   it('oneLine removes control characters', () => {

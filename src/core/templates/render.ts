@@ -120,17 +120,6 @@ export function render(template: string, data: TemplateData): string {
   return output.join('');
 }
 
-/** Checks a template without data; returns the error message or null. */
-export function templateProblem(template: string): string | null {
-  const blank = Object.fromEntries(PLACEHOLDERS.map((p) => [p, 'x'])) as TemplateData;
-  try {
-    render(template, blank);
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {
