@@ -1,5 +1,6 @@
 /** The values a draft's placeholders take for one row: names, dates in the reader's language, and placeholders. */
-import { firstName, type ReadContext } from '../core/cells';
+import type { ReadContext } from '../core/cells';
+import { firstName } from '../core/contacts';
 import type { CalendarDate } from '../core/dates';
 import type { Application, Evaluation } from '../core/rules';
 import type { Settings } from '../core/settings';

@@ -46,7 +46,7 @@ const cases: Case[] = [
   },
   {
     rule: '1 open status is not closed',
-    cells: { Status: 'Interviewing', Applied: '2026-11-11', 'Recruiter email': 'sam@acme.example' },
+    cells: { Status: 'Applied', Applied: '2026-11-11', 'Recruiter email': 'sam@acme.example' },
     action: 'application-check-in',
     due: '2026-11-25',
     status: 'due-today',
@@ -71,6 +71,7 @@ const cases: Case[] = [
   {
     rule: '2 thank-you on a Saturday is not rolled',
     cells: { 'Interview date': '2026-11-21', 'Interviewer email': 'kim@acme.example', Notes: 'x' },
+    today: '2026-11-23',
     action: 'thank-you',
     due: '2026-11-21',
     status: 'overdue',
@@ -85,13 +86,13 @@ const cases: Case[] = [
   {
     rule: '2 thank-you dated before the interview does not count',
     cells: {
-      'Interview date': '2026-11-20',
+      'Interview date': '2026-11-24',
       'Thank-you sent': '2026-11-10',
       'Recruiter email': 'sam@acme.example',
       Notes: 'x',
     },
     action: 'thank-you',
-    due: '2026-11-20',
+    due: '2026-11-24',
     status: 'overdue',
   },
   {
