@@ -161,6 +161,7 @@ export class Emulator {
         return existsSync(file) ? readFileSync(file, 'utf8') : null;
       },
       addonName: 'Follow-ups',
+      userEmail: state.mailbox.me.email,
     });
     this.uiLog = sheets.uiLog;
     const platform = createPlatformServices(this.runtime, state.platform, {

@@ -22,7 +22,7 @@ export type ServiceName =
  * - Google's Apps Script best-practices page: colouring a 100×100 grid with 10,000 single-cell calls took about
  *   70 s, one batched `setBackgrounds` about 1 s. Hence a Spreadsheet-family call costs 10 ms, plus 0.1 ms per
  *   cell read or written in a batch (10,000 cells ≈ 1 s).
- * - A published book sample (APPS-SCRIPT.md): 1,000 per-cell getValue/setValue took 318,580 ms (~160 ms a call
+ * - A published book sample: 1,000 per-cell getValue/setValue took 318,580 ms (~160 ms a call
  *   against a live sheet); one getValues/setValues 333 ms. We keep the lower, documented 10 ms figure.
  * - Gmail REST through the advanced service: a round trip to googleapis.com, about 250 ms; creating or updating
  *   a draft (MIME upload and indexing) about 400 ms.

@@ -59,7 +59,7 @@ export interface TrackerSheet {
 export interface Workbook {
   timeZone: string;
   locale: string;
-  /** The tracker sheet (RULES.md §1), or null when no sheet has a Company header (or the named one is missing). */
+  /** The tracker sheet (docs/RULES.md §1), or null when no sheet has a Company header (or the named one is missing). */
   findTracker(preferredName: string): TrackerSheet | null;
   /** Adds a new sheet for "Set up a tracker sheet"; returns its name. */
   createTrackerSheet(): string;

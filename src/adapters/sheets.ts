@@ -205,7 +205,8 @@ function setupExampleRow(timeZone: string): CellValue[] {
     interviewer: 'Kim Park',
     interviewerEmail: 'kim@example.com',
     thankYou: true,
-    notes: 'Talked about their design system and the move to weekly releases',
+    personalNote: 'I enjoyed hearing how your design system helped the team move to weekly releases.',
+    notes: 'Private, never in a draft: salary not discussed yet',
   };
   return COLUMN_KEYS.map((key) => byKey[key] ?? '');
 }

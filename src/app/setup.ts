@@ -9,7 +9,7 @@ export interface SetupCheck {
   lines: string[];
 }
 
-const USEFUL: ColumnKey[] = ['role', 'applied', 'interview', 'expected', 'recruiterEmail', 'notes'];
+const USEFUL: ColumnKey[] = ['role', 'applied', 'interview', 'expected', 'recruiterEmail', 'personalNote'];
 
 /** The lines of Check setup: ✓ fine, ✗ to fix, • worth knowing. Reads the sheet once and writes nothing. */
 export function checkSetup(deps: CommandDeps): SetupCheck {

@@ -1,6 +1,6 @@
 /**
  * Reading dates typed as text: ISO, numeric dates in the spreadsheet locale's order, month names, and the
- * expected-response phrases of RULES.md §2 read relative to the interview date.
+ * expected-response phrases of docs/RULES.md §2 read relative to the interview date.
  */
 import * as chrono from 'chrono-node';
 import {
@@ -229,7 +229,7 @@ const DURATION = new RegExp(
 );
 
 /**
- * Reads the expected-response cell when it holds a phrase, relative to the interview date (RULES.md §2).
+ * Reads the expected-response cell when it holds a phrase, relative to the interview date (docs/RULES.md §2).
  * Returns null when the phrase cannot be read.
  * @example parseExpectedPhrase('end of next week', wednesday) // the Friday of the following week
  */

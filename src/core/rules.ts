@@ -40,8 +40,9 @@ function laterOf(...dates: (CalendarDate | null | undefined)[]): CalendarDate | 
 }
 
 /**
- * Priority 0–100 keeping docs/RULES.md §3's order: Overdue > Due today > Upcoming > Waiting > Closed and Not applied; an overdue
- * thank-you first among overdue rows, then more days overdue (counted up to 29); sooner-due upcoming rows first.
+ * Priority 0–100 keeping docs/RULES.md §3's order: Overdue > Due today > Upcoming > Waiting > Closed and Not
+ * applied; an overdue thank-you first among overdue rows, then more days overdue (counted up to 29); sooner-due
+ * upcoming rows first.
  */
 export function priorityOf(status: Status, action: Action | null, daysFromToday: number): number {
   switch (status) {
@@ -271,10 +272,11 @@ export function evaluate(app: Application, settings: Settings, today: CalendarDa
     const wanted = action === 'thank-you' ? 'an Interviewer email or a Recruiter email' : 'a Recruiter email';
     problems.push({ code: 'no-email', message: `no valid email address: add ${wanted}`, blocking: true });
   }
-  if (action === 'thank-you' && app.notes.trim() === '') {
+  if (action === 'thank-you' && app.personalNote.trim() === '') {
     problems.push({
       code: 'missing-notes',
-      message: 'no personal note for the thank-you: add one in Notes (the draft has a placeholder)',
+      message:
+        'no personal note for the thank-you: write one in the Personal note column (the draft has a placeholder)',
       blocking: false,
     });
   }

@@ -1,14 +1,20 @@
-/** Settings (RULES.md §3) with their defaults, and validation that names the setting and what it allows. */
+/** Settings (docs/RULES.md §3) with their defaults, and validation that names the setting and what it allows. */
 import { COLUMN_KEYS, type ColumnKey, KEY_LABELS, normaliseHeader } from './columns';
-import { ACTION_LABELS, ACTIONS, type Action, hasControlCharacters, PLACEHOLDERS, placeholdersIn } from './templates';
+import {
+  hasControlCharacters,
+  LANGUAGE_PACKS,
+  LANGUAGES,
+  type Language,
+  readTemplates,
+  type TemplateOverrides,
+} from './templates';
 
-export interface TemplateOverride {
-  subject?: string;
-  body?: string;
-}
+export type { TemplateOverride, TemplateOverrides } from './templates';
 
 export interface Settings {
   yourName: string;
+  /** The drafts' language; '' means the spreadsheet locale's language when built in, else English. */
+  language: Language | '';
   responseWindowDays: number;
   secondFollowUpDays: number;
   monthlyCheckIns: boolean;
@@ -25,11 +31,12 @@ export interface Settings {
   trackerSheet: string;
   /** Header overrides: the header to read for a key, '' for none (docs/RULES.md §1). */
   columns: Partial<Record<ColumnKey, string>>;
-  templates: Partial<Record<Action, TemplateOverride>>;
+  templates: TemplateOverrides;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   yourName: '',
+  language: '',
   responseWindowDays: 7,
   secondFollowUpDays: 7,
   monthlyCheckIns: true,
@@ -67,6 +74,7 @@ const NUMBER_RULES: Partial<Record<SettingKey, NumberRule>> = {
 /** How each setting is named to a person (the settings dialog's labels); messages lead with it. */
 export const SETTING_LABELS: Readonly<Record<SettingKey, string>> = {
   yourName: 'Your name',
+  language: 'Language of the drafts',
   responseWindowDays: 'Days to wait for a response',
   secondFollowUpDays: 'Days before the second follow-up',
   monthlyCheckIns: 'Monthly check-ins',
@@ -85,11 +93,6 @@ export const SETTING_LABELS: Readonly<Record<SettingKey, string>> = {
 /** "Hour of the daily drafts (dailyHour)": the label a person sees, and the key a settings file uses. */
 function named(key: SettingKey): string {
   return `${SETTING_LABELS[key]} (${key})`;
-}
-
-/** "The Check-in subject (templates.check-in.subject)". */
-function templateNamed(action: Action, field: string): string {
-  return `The ${ACTION_LABELS[action]} ${field} (templates.${action}.${field})`;
 }
 
 const BOOLEAN_KEYS: SettingKey[] = ['monthlyCheckIns', 'skipWeekends'];
@@ -190,61 +193,15 @@ export function readColumns(value: unknown, errors: SettingError[]): Partial<Rec
   return columns;
 }
 
-/** Checks one template override; unknown placeholders are errors that name them. */
-export function validateTemplate(
-  action: string,
-  override: unknown,
-  errors: SettingError[],
-): TemplateOverride | undefined {
-  const where = `templates.${action}`;
-  if (!(ACTIONS as readonly string[]).includes(action)) {
-    errors.push({
-      setting: where,
-      message: `There is no follow-up "${action}" to word (${where}); the follow-ups are ${ACTIONS.join(', ')}.`,
-    });
-    return undefined;
-  }
-  if (typeof override !== 'object' || override === null || Array.isArray(override)) {
-    errors.push({
-      setting: where,
-      message: `The ${ACTION_LABELS[action as Action]} wording (${where}) must be an object with "subject" and/or "body".`,
-    });
-    return undefined;
-  }
-  const named = (field: string) => templateNamed(action as Action, field);
-  const result: TemplateOverride = {};
-  for (const [field, value] of Object.entries(override)) {
-    if (field !== 'subject' && field !== 'body') {
-      errors.push({
-        setting: `${where}.${field}`,
-        message: `The ${ACTION_LABELS[action as Action]} wording (${where}) takes only "subject" and "body", not "${field}".`,
-      });
-      continue;
-    }
-    if (typeof value !== 'string') {
-      errors.push({ setting: `${where}.${field}`, message: `${named(field)} must be text.` });
-      continue;
-    }
-    if (value.trim() === '') continue;
-    if (field === 'subject' && /[\r\n]/.test(value)) {
-      errors.push({ setting: `${where}.subject`, message: `${named('subject')} must be one line (no line breaks).` });
-      continue;
-    }
-    if (value.length > 5000) {
-      errors.push({ setting: `${where}.${field}`, message: `${named(field)} must be at most 5000 characters.` });
-      continue;
-    }
-    const unknown = placeholdersIn(value).filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name));
-    if (unknown.length > 0) {
-      errors.push({
-        setting: `${where}.${field}`,
-        message: `${named(field)} uses the unknown placeholder {{${unknown[0]}}}; the placeholders are ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`,
-      });
-      continue;
-    }
-    result[field] = value;
-  }
-  return result;
+function readLanguage(value: unknown, errors: SettingError[]): Language | '' | undefined {
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : null;
+  if (text !== null && (text === '' || (LANGUAGES as readonly string[]).includes(text))) return text as Language | '';
+  const choices = LANGUAGES.map((l) => `${l} (${LANGUAGE_PACKS[l].englishName})`).join(', ');
+  errors.push({
+    setting: 'language',
+    message: `${named('language')} must be one of ${choices}, or blank for the spreadsheet's language; it is ${show(value)}.`,
+  });
+  return undefined;
 }
 
 /**
@@ -280,15 +237,11 @@ export function parseSettings(raw: Readonly<Record<string, unknown>>): { setting
     } else if (k === 'columns') {
       const columns = readColumns(value, errors);
       if (columns !== undefined) settings.columns = columns;
+    } else if (k === 'language') {
+      const language = readLanguage(value, errors);
+      if (language !== undefined) settings.language = language;
     } else if (k === 'templates') {
-      if (typeof value !== 'object' || Array.isArray(value)) {
-        errors.push({ setting: 'templates', message: 'templates must be an object keyed by action.' });
-        continue;
-      }
-      for (const [action, override] of Object.entries(value as Record<string, unknown>)) {
-        const checked = validateTemplate(action, override, errors);
-        if (checked && Object.keys(checked).length > 0) settings.templates[action as Action] = checked;
-      }
+      settings.templates = readTemplates(value, errors);
     }
   }
   return { settings, errors };

@@ -21,6 +21,7 @@ export const HEADERS = [
   'Last follow-up',
   'Follow-ups sent',
   'Heard back',
+  'Personal note',
   'Notes',
   'Update',
   'Draft',

@@ -100,7 +100,7 @@ describe('priority (property)', () => {
     'Heard back': fc.constantFrom('', ''),
   });
 
-  it('orders rows as RULES.md §3 says', () => {
+  it('orders rows as docs/RULES.md §3 says', () => {
     fc.assert(
       fc.property(fc.array(row, { minLength: 2, maxLength: 12 }), (rows) => {
         const headers = ['Company', ...Object.keys(rows[0]!)];

@@ -1,4 +1,4 @@
-/** Header matching (RULES.md §1) and cell reading (§2). */
+/** Header matching (docs/RULES.md §1) and cell reading (§2). */
 import { readCount, readYes } from '../../src/core/cells';
 import {
   COLUMN_HEADERS,
@@ -56,7 +56,7 @@ describe('columns', () => {
     });
   });
 
-  it('names the managed columns as RULES.md does', () => {
+  it('names the managed columns as docs/RULES.md does', () => {
     expect(Object.values(MANAGED_HEADERS)).toEqual(['Next follow-up', 'Due', 'Follow-up status', 'Priority', 'Draft']);
   });
 

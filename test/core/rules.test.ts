@@ -1,5 +1,5 @@
 /**
- * The rules table: one row per rule, default and example of RULES.md §1–§3. Today is Wednesday 2026-11-25
+ * The rules table: one row per rule, default and example of docs/RULES.md §1–§3. Today is Wednesday 2026-11-25
  * unless a row says otherwise. Cells are typed as a person would type them (text dates are read like Sheets).
  */
 import { dateToInstant } from '../../src/core/dates';
@@ -55,7 +55,11 @@ const cases: Case[] = [
   // Rule 2: the thank-you note, due the same day as the interview, never rolled.
   {
     rule: '2 thank-you due today',
-    cells: { 'Interview date': '2026-11-25', 'Interviewer email': 'kim@acme.example', Notes: 'Loved the roadmap talk' },
+    cells: {
+      'Interview date': '2026-11-25',
+      'Interviewer email': 'kim@acme.example',
+      'Personal note': 'Loved the roadmap talk',
+    },
     action: 'thank-you',
     due: '2026-11-25',
     status: 'due-today',
@@ -63,14 +67,14 @@ const cases: Case[] = [
   },
   {
     rule: '2 thank-you overdue',
-    cells: { 'Interview date': '2026-11-24', 'Interviewer email': 'kim@acme.example', Notes: 'x' },
+    cells: { 'Interview date': '2026-11-24', 'Interviewer email': 'kim@acme.example', 'Personal note': 'x' },
     action: 'thank-you',
     due: '2026-11-24',
     status: 'overdue',
   },
   {
     rule: '2 thank-you on a Saturday is not rolled',
-    cells: { 'Interview date': '2026-11-21', 'Interviewer email': 'kim@acme.example', Notes: 'x' },
+    cells: { 'Interview date': '2026-11-21', 'Interviewer email': 'kim@acme.example', 'Personal note': 'x' },
     today: '2026-11-23',
     action: 'thank-you',
     due: '2026-11-21',
@@ -78,7 +82,7 @@ const cases: Case[] = [
   },
   {
     rule: '2 future interview: upcoming thank-you',
-    cells: { 'Interview date': '2026-11-27', 'Interviewer email': 'kim@acme.example', Notes: 'x' },
+    cells: { 'Interview date': '2026-11-27', 'Interviewer email': 'kim@acme.example', 'Personal note': 'x' },
     action: 'thank-you',
     due: '2026-11-27',
     status: 'upcoming',
@@ -89,7 +93,7 @@ const cases: Case[] = [
       'Interview date': '2026-11-24',
       'Thank-you sent': '2026-11-10',
       'Recruiter email': 'sam@acme.example',
-      Notes: 'x',
+      'Personal note': 'x',
     },
     action: 'thank-you',
     due: '2026-11-24',
@@ -101,7 +105,7 @@ const cases: Case[] = [
       'Interview date': '2026-11-25',
       'Thank-you sent': false,
       'Recruiter email': 'sam@acme.example',
-      Notes: 'x',
+      'Personal note': 'x',
     },
     action: 'thank-you',
     due: '2026-11-25',
@@ -458,21 +462,21 @@ const cases: Case[] = [
   },
   {
     rule: '§2 "25 Nov 2026"',
-    cells: { 'Interview date': '25 Nov 2026', 'Recruiter email': 'sam@acme.example', Notes: 'x' },
+    cells: { 'Interview date': '25 Nov 2026', 'Recruiter email': 'sam@acme.example', 'Personal note': 'x' },
     action: 'thank-you',
     due: '2026-11-25',
     status: 'due-today',
   },
   {
     rule: '§2 "Nov 25, 2026"',
-    cells: { 'Interview date': 'Nov 25, 2026', 'Recruiter email': 'sam@acme.example', Notes: 'x' },
+    cells: { 'Interview date': 'Nov 25, 2026', 'Recruiter email': 'sam@acme.example', 'Personal note': 'x' },
     action: 'thank-you',
     due: '2026-11-25',
     status: 'due-today',
   },
   {
     rule: '§2 "November 25" takes the nearest year',
-    cells: { 'Interview date': 'November 25', 'Recruiter email': 'sam@acme.example', Notes: 'x' },
+    cells: { 'Interview date': 'November 25', 'Recruiter email': 'sam@acme.example', 'Personal note': 'x' },
     action: 'thank-you',
     due: '2026-11-25',
     status: 'due-today',
@@ -483,7 +487,7 @@ const cases: Case[] = [
       Applied: 'last Tuesday-ish',
       'Interview date': '2026-11-25',
       'Recruiter email': 'sam@acme.example',
-      Notes: 'x',
+      'Personal note': 'x',
     },
     action: 'thank-you',
     due: '2026-11-25',
@@ -533,7 +537,7 @@ const cases: Case[] = [
     cells: {
       'Interview date': new Date(Date.UTC(2026, 10, 24, 23, 30)),
       'Recruiter email': 'sam@acme.example',
-      Notes: 'x',
+      'Personal note': 'x',
     },
     timeZone: 'Pacific/Auckland',
     action: 'thank-you',
@@ -542,7 +546,7 @@ const cases: Case[] = [
   },
 ];
 
-describe('rules table (RULES.md §1–§3)', () => {
+describe('rules table (docs/RULES.md §1–§3)', () => {
   it.each(cases.map((c) => [c.rule, c] as const))('%s', (_name, c) => {
     const outcome = score(c.cells, c.today ?? '2026-11-25', c.settings ?? {}, {
       ...(c.timeZone ? { timeZone: c.timeZone } : {}),
@@ -560,7 +564,7 @@ describe('rules table (RULES.md §1–§3)', () => {
 describe('evaluate', () => {
   it('explains an upcoming thank-you with a reminder to ask about next steps', () => {
     const { evaluation } = score(
-      { 'Interview date': '2026-11-27', 'Recruiter email': 'a@b.co', Notes: 'x' },
+      { 'Interview date': '2026-11-27', 'Recruiter email': 'a@b.co', 'Personal note': 'x' },
       '2026-11-25',
     );
     expect(evaluation.statusText).toBe('Upcoming · interview in 2 days');
@@ -581,7 +585,7 @@ describe('evaluate', () => {
   });
 
   it('says which email to add when there is none, as a blocking problem', () => {
-    const { evaluation } = score({ 'Interview date': '2026-11-25', Notes: 'x' }, '2026-11-25');
+    const { evaluation } = score({ 'Interview date': '2026-11-25', 'Personal note': 'x' }, '2026-11-25');
     expect(evaluation.problems).toEqual([
       {
         code: 'no-email',
@@ -593,14 +597,14 @@ describe('evaluate', () => {
 
   it('flags an invalid address and blocks the draft', () => {
     const { problems } = score(
-      { 'Interview date': '2026-11-25', 'Recruiter email': 'sam at acme', Notes: 'x' },
+      { 'Interview date': '2026-11-25', 'Recruiter email': 'sam at acme', 'Personal note': 'x' },
       '2026-11-25',
     );
     expect(problems).toEqual(['invalid-email', 'no-email']);
   });
 
   it.each([
-    ['thank-you', { 'Interview date': '2026-11-25', Notes: 'x' }, 'kim@acme.example', 'interviewer'],
+    ['thank-you', { 'Interview date': '2026-11-25', 'Personal note': 'x' }, 'kim@acme.example', 'interviewer'],
     ['check-in', { ...THANKED, 'Interview date': '2026-11-16' }, 'sam@acme.example', 'recruiter'],
   ] as const)('sends the %s to the right person', (_action, cells, email, source) => {
     const { evaluation } = score(
@@ -637,9 +641,9 @@ describe('evaluate', () => {
   });
 });
 
-describe('priority (RULES.md §3)', () => {
+describe('priority (docs/RULES.md §3)', () => {
   const overdueThankYou = score(
-    { 'Interview date': '2026-11-24', 'Recruiter email': 'a@b.co', Notes: 'x' },
+    { 'Interview date': '2026-11-24', 'Recruiter email': 'a@b.co', 'Personal note': 'x' },
     '2026-11-25',
   );
   const overdueCheckIn20 = score({ ...THANKED, 'Interview date': '2026-10-20' }, '2026-11-25');

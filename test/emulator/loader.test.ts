@@ -723,7 +723,7 @@ describe('the real add-on (dist/ built from src/)', () => {
     expect(emulator.run('notAHandler')).toMatchObject({ ok: false, error: 'Script function not found: notAHandler' });
   });
 
-  test('onOpen as a simple trigger lists the RULES.md §6 menu, each item calling an existing handler', () => {
+  test('onOpen as a simple trigger lists the docs/RULES.md §6 menu, each item calling an existing handler', () => {
     const emulator = sampleEmulator();
     const callsBefore = { ...emulator.runtime.calls };
     expect(emulator.run('onOpen', 'simple-trigger')).toMatchObject({ ok: true });
