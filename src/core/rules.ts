@@ -265,7 +265,7 @@ export function evaluate(app: Application, settings: Settings, today: CalendarDa
     problems.push({
       code: 'own-address',
       message: `${own.header} "${own.address}": this is your own address: put ${whose} email here`,
-      blocking: recipient === null,
+      blocking: true,
     });
   }
   if (recipient === null && app.ownAddresses.length === 0) {

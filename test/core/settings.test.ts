@@ -38,7 +38,9 @@ describe('parseSettings › RULES v2 settings', () => {
     [
       { columns: { appliedOn: 'Date Applied' } },
       'columns.appliedOn',
-      expect.stringContaining('There is no column "appliedOn" to map (columns.appliedOn); the columns are company, role,'),
+      expect.stringContaining(
+        'There is no column "appliedOn" to map (columns.appliedOn); the columns are company, role,',
+      ),
     ],
     [
       { columns: { applied: 'Date\nApplied' } },
