@@ -159,6 +159,8 @@ export interface HeaderEntry {
 }
 
 export interface HeaderMap {
+  /** The header row as the sheet shows it, one text per column (for Check setup's closest header). */
+  row: string[];
   /** Zero-based column index of each user column read. */
   columns: Partial<Record<ColumnKey, number>>;
   /** Each read column's header as the sheet shows it, for messages that name the cell. */
@@ -194,6 +196,7 @@ interface Candidate {
  */
 export function matchHeaders(headerRow: readonly unknown[], options: MatchOptions = {}): HeaderMap {
   const map: HeaderMap = {
+    row: headerRow.map((h) => (h === null || h === undefined ? '' : String(h))),
     columns: {},
     labels: {},
     managed: {},

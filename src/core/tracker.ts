@@ -180,12 +180,12 @@ function headerProblems(headers: HeaderMap): string[] {
   for (const a of headers.ambiguous) {
     const meanings = a.keys.map((k) => KEY_LABELS[k]).join(' or ');
     problems.push(
-      `Column "${a.header}" could hold ${meanings}, so it is not read: rename it, or choose what it holds in Settings (Column headers).`,
+      `Column "${a.header}" could hold ${meanings}, so it is not read: rename it, or map it in the Column headers setting (columns: {"${a.keys[0]}": "${a.header}"}).`,
     );
   }
   for (const m of headers.missingOverrides) {
     problems.push(
-      `Settings read ${KEY_LABELS[m.key]} from a column "${m.header}", but the sheet has none: rename the column, or change Column headers in Settings.`,
+      `The Column headers setting (columns) reads ${KEY_LABELS[m.key]} from a column "${m.header}", but the sheet has none: rename your column to "${m.header}", or change columns.${m.key} in the settings.`,
     );
   }
   return problems;

@@ -810,12 +810,8 @@ function rowAddresses(em: Emulator, row: number, width: number): Set<string> {
   for (let c = 0; c < width; c++) {
     const v = cellValue(em.state.spreadsheet, sheet, row, c);
     if (typeof v !== 'string') continue;
-    out.add(
-      v
-        .trim()
-        .replace(/^mailto:/i, '')
-        .toLowerCase(),
-    );
+    // A cell may hold `Name <address>` or a list (docs/RULES.md §2): every address in it belongs to the row.
+    for (const found of v.matchAll(/(?:mailto:)?([^\s<>,;"]+@[^\s<>,;"]+)/gi)) out.add(found[1]!.toLowerCase());
   }
   return out;
 }
