@@ -182,7 +182,7 @@ export class TrackerModel {
       row.push(...(i === 0 ? headers : headers.map(() => '')));
     });
     this.newHeaders.push(...headers);
-    this.headers = matchHeaders(this.tracker.values[0]!);
+    this.headers = matchHeaders(this.tracker.values[0]!, { overrides: this.settings.columns });
   }
 
   private rescore(row: TrackedRow): void {

@@ -2,7 +2,8 @@
  * The draft of one row: its facts (names, the job, the personal note, dates) handed to the core's wording in the
  * drafts' language (docs/RULES.md §3 `language`, §4). The private Notes column is never read here.
  */
-import { firstName, type ReadContext } from '../core/cells';
+import type { ReadContext } from '../core/cells';
+import { firstName } from '../core/contacts';
 import type { Application, Evaluation } from '../core/rules';
 import type { Settings } from '../core/settings';
 import {

@@ -1,4 +1,5 @@
 /** Settings (docs/RULES.md §3) with their defaults, and validation that names the setting and what it allows. */
+import { COLUMN_KEYS, type ColumnKey, KEY_LABELS, normaliseHeader } from './columns';
 import {
   hasControlCharacters,
   LANGUAGE_PACKS,
@@ -20,10 +21,16 @@ export interface Settings {
   monthlyIntervalDays: number;
   maxMonthlyCheckIns: number;
   applicationFollowUpDays: number;
+  /** A thank-you is drafted only until this many days after the interview (docs/RULES.md §3). */
+  thankYouWindowDays: number;
+  /** A follow-up overdue by more than this many days is not drafted (docs/RULES.md §2). */
+  staleAfterDays: number;
   skipWeekends: boolean;
   dailyHour: number;
   /** Names the tracker sheet; blank means the first sheet with a Company header. */
   trackerSheet: string;
+  /** Header overrides: the header to read for a key, '' for none (docs/RULES.md §1). */
+  columns: Partial<Record<ColumnKey, string>>;
   templates: TemplateOverrides;
 }
 
@@ -36,9 +43,12 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   monthlyIntervalDays: 30,
   maxMonthlyCheckIns: 3,
   applicationFollowUpDays: 14,
+  thankYouWindowDays: 2,
+  staleAfterDays: 45,
   skipWeekends: true,
   dailyHour: 8,
   trackerSheet: '',
+  columns: {},
   templates: {},
 });
 
@@ -56,6 +66,8 @@ const NUMBER_RULES: Partial<Record<SettingKey, NumberRule>> = {
   monthlyIntervalDays: { min: 7, max: 180 },
   maxMonthlyCheckIns: { min: 0, max: 24 },
   applicationFollowUpDays: { min: 0, max: 120 },
+  thankYouWindowDays: { min: 0, max: 14 },
+  staleAfterDays: { min: 1, max: 365 },
   dailyHour: { min: 0, max: 23 },
 };
 
@@ -69,9 +81,12 @@ export const SETTING_LABELS: Readonly<Record<SettingKey, string>> = {
   monthlyIntervalDays: 'Days between monthly check-ins',
   maxMonthlyCheckIns: 'Monthly check-ins at most',
   applicationFollowUpDays: 'Days after applying to check in',
+  thankYouWindowDays: 'Days after the interview to send a thank-you',
+  staleAfterDays: 'Days overdue before a follow-up is left to you',
   skipWeekends: 'Move weekend check-ins to Monday',
   dailyHour: 'Hour of the daily drafts',
   trackerSheet: 'Tracker sheet',
+  columns: 'Column headers',
   templates: 'Wording',
 };
 
@@ -131,6 +146,53 @@ function readText(key: SettingKey, value: unknown, max: number, errors: SettingE
   return text;
 }
 
+/**
+ * Checks the `columns` setting: known keys only, each a one-line header (blank for none), no header for two keys.
+ * @example readColumns({ applied: 'Date Applied' }, errors) // { applied: 'Date Applied' }
+ */
+export function readColumns(value: unknown, errors: SettingError[]): Partial<Record<ColumnKey, string>> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    errors.push({
+      setting: 'columns',
+      message: `${named('columns')} must name a header for each column, such as {"applied": "Date Applied"}; it is ${show(value)}.`,
+    });
+    return undefined;
+  }
+  const columns: Partial<Record<ColumnKey, string>> = {};
+  const byHeader = new Map<string, ColumnKey>();
+  for (const [key, header] of Object.entries(value as Record<string, unknown>)) {
+    const where = `columns.${key}`;
+    if (!(COLUMN_KEYS as string[]).includes(key)) {
+      errors.push({
+        setting: where,
+        message: `There is no column "${key}" to map (${where}); the columns are ${COLUMN_KEYS.join(', ')}.`,
+      });
+      continue;
+    }
+    const k = key as ColumnKey;
+    const about = `The header for ${KEY_LABELS[k]} (${where})`;
+    if (typeof header !== 'string' || hasControlCharacters(header) || header.trim().length > 100) {
+      errors.push({
+        setting: where,
+        message: `${about} must be one line of text of at most 100 characters, or blank for none; it is ${show(header)}.`,
+      });
+      continue;
+    }
+    const normal = normaliseHeader(header);
+    const other = normal === '' ? undefined : byHeader.get(normal);
+    if (other !== undefined) {
+      errors.push({
+        setting: where,
+        message: `${about} is "${header.trim()}", the header already chosen for ${KEY_LABELS[other]}: one column holds one thing.`,
+      });
+      continue;
+    }
+    if (normal !== '') byHeader.set(normal, k);
+    columns[k] = header.trim();
+  }
+  return columns;
+}
+
 function readLanguage(value: unknown, errors: SettingError[]): Language | '' | undefined {
   const text = typeof value === 'string' ? value.trim().toLowerCase() : null;
   if (text !== null && (text === '' || (LANGUAGES as readonly string[]).includes(text))) return text as Language | '';
@@ -148,7 +210,7 @@ function readLanguage(value: unknown, errors: SettingError[]): Language | '' | u
  */
 export function parseSettings(raw: Readonly<Record<string, unknown>>): { settings: Settings; errors: SettingError[] } {
   const errors: SettingError[] = [];
-  const settings: Settings = { ...DEFAULT_SETTINGS, templates: {} };
+  const settings: Settings = { ...DEFAULT_SETTINGS, columns: {}, templates: {} };
   for (const [key, value] of Object.entries(raw)) {
     if (value === undefined || value === null) continue;
     if (!(SETTING_KEYS as string[]).includes(key)) {
@@ -172,6 +234,9 @@ export function parseSettings(raw: Readonly<Record<string, unknown>>): { setting
     } else if (k === 'trackerSheet') {
       const text = readText(k, value, 100, errors);
       if (text !== undefined) settings.trackerSheet = text;
+    } else if (k === 'columns') {
+      const columns = readColumns(value, errors);
+      if (columns !== undefined) settings.columns = columns;
     } else if (k === 'language') {
       const language = readLanguage(value, errors);
       if (language !== undefined) settings.language = language;

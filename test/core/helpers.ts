@@ -24,6 +24,7 @@ export const HEADERS = [
   'Personal note',
   'Notes',
   'Update',
+  'Follow-up date',
   'Draft',
 ] as const;
 

@@ -549,6 +549,16 @@ const HEADER_KEY = new Map<string, ColumnKey | ManagedKey>();
 for (const key of ALL_COLUMN_KEYS) for (const h of COLUMN_HEADERS[key]) HEADER_KEY.set(normaliseHeader(h), key);
 for (const key of ALL_MANAGED_KEYS) HEADER_KEY.set(normaliseHeader(MANAGED_HEADERS[key]), key);
 
+const DATED = new Set<ColumnKey | ManagedKey>([
+  'applied',
+  'interview',
+  'expected',
+  'plannedFollowUp',
+  'lastFollowUp',
+  'heardBack',
+  'thankYou',
+]);
+
 export const RECORDING_KEYS = ['heardBack', 'thankYou', 'lastFollowUp', 'followUps'] as const;
 type RecordingKey = (typeof RECORDING_KEYS)[number];
 /** Headers the add-on may append: its own columns and the first header of each recording column. */
@@ -582,7 +592,12 @@ export function layoutOf(em: Emulator): Layout {
     if (header === 'Fuzz id') idColumn = c;
     const key = typeof header === 'string' ? HEADER_KEY.get(normaliseHeader(header)) : undefined;
     if (!key) continue;
-    if (!first.has(key)) first.set(key, c);
+    // RULES §1 as the add-on resolves it: for a date column, a header naming a date beats an earlier one without.
+    const dated = (h: unknown) => DATED.has(key) && normaliseHeader(h).includes('date');
+    const held = first.get(key);
+    if (held === undefined || (dated(header) && !dated(cellValue(em.state.spreadsheet, sheet, 0, held)))) {
+      first.set(key, c);
+    }
     count.set(key, (count.get(key) ?? 0) + 1);
   }
   return { width, height: lastRow(sheet), first, count, idColumn };
@@ -795,12 +810,8 @@ function rowAddresses(em: Emulator, row: number, width: number): Set<string> {
   for (let c = 0; c < width; c++) {
     const v = cellValue(em.state.spreadsheet, sheet, row, c);
     if (typeof v !== 'string') continue;
-    out.add(
-      v
-        .trim()
-        .replace(/^mailto:/i, '')
-        .toLowerCase(),
-    );
+    // A cell may hold `Name <address>` or a list (docs/RULES.md §2): every address in it belongs to the row.
+    for (const found of v.matchAll(/(?:mailto:)?([^\s<>,;"]+@[^\s<>,;"]+)/gi)) out.add(found[1]!.toLowerCase());
   }
   return out;
 }
