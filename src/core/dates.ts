@@ -148,6 +148,14 @@ export function dateToInstant(date: CalendarDate, timeZone: string): number {
   return start;
 }
 
+/**
+ * True when the day begins at 00:00 local time; false on a changeover day of a zone whose clocks jump at midnight
+ * (Cairo 2026-04-24 begins at 01:00), where a Date cell at the day's start would show its time of day.
+ */
+export function dayStartsAtMidnight(date: CalendarDate, timeZone: string): boolean {
+  return wallClock(dateToInstant(date, timeZone), timeZone).msOfDay === 0;
+}
+
 function firstInstantOf(date: CalendarDate, timeZone: string): number {
   const utcMidnight = date * MS_PER_DAY;
   // The offsets in force around the day: local midnight is UTC midnight less one of them.

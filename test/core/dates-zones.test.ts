@@ -1,6 +1,6 @@
 /** Calendar dates and instants in zones whose clocks jump at midnight (docs/RULES.md §2). */
 import fc from 'fast-check';
-import { dateToInstant, fromYmd, instantToDate, toIso } from '../../src/core/dates';
+import { dateToInstant, dayStartsAtMidnight, fromYmd, instantToDate, toIso } from '../../src/core/dates';
 
 const MIDNIGHT_JUMPS = ['Africa/Cairo', 'Asia/Beirut', 'America/Santiago', 'America/Havana'];
 const FIRST = fromYmd(2020, 1, 1)!;
@@ -19,6 +19,17 @@ describe('dateToInstant', () => {
     expect(new Date(dateToInstant(fromYmd(2026, 4, 24)!, 'Africa/Cairo')).toISOString()).toBe(
       '2026-04-23T22:00:00.000Z',
     );
+  });
+
+  it.each([
+    ['Africa/Cairo', '2026-04-24', false],
+    ['Africa/Cairo', '2026-04-25', true],
+    ['America/Santiago', '2026-09-06', false],
+    ['Europe/London', '2026-03-29', true],
+    ['America/New_York', '2026-11-25', true],
+  ])('says whether %s %s begins at 00:00 (%s)', (zone, iso, midnight) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    expect(dayStartsAtMidnight(fromYmd(y!, m!, d!)!, zone)).toBe(midnight);
   });
 
   it('is local midnight on an ordinary day', () => {

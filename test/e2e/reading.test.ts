@@ -1,5 +1,5 @@
 /** Real trackers through the built add-on: headers as people write them, and the user's own address held back. */
-import { ME, SHEET, world } from './harness';
+import { ME, nextDay, SHEET, world } from './harness';
 
 describe('reading a tracker as people keep it, end to end', () => {
   it('never drafts to your own Gmail address, and says on the row which cell to fix (docs/RULES.md §2)', () => {
@@ -41,5 +41,36 @@ describe('reading a tracker as people keep it, end to end', () => {
       'Status',
       'Contact Email',
     ]);
+  });
+
+  it.each([
+    ['Africa/Cairo', '2026-04-24'],
+    ['America/Santiago', '2026-09-06'],
+  ])('records a send on a day that begins after midnight in %s (%s) as a date, not a date and time', (zone, day) => {
+    const csv = [
+      'Company,Role,Interview date,Interviewer email,Thank-you sent,Personal note',
+      `Nile,Analyst,${day},mona@nile.example,,Enjoyed it`,
+    ].join('\n');
+    const w = world({ csv, today: day, timeZone: zone, locale: 'en_GB' });
+    w.run('draftFollowUps');
+    expect(w.emulator.sendDrafts()).toHaveLength(1);
+    const [y, m, d] = day.split('-');
+    nextDay(w, `${y}-${m}-${String(Number(d) + 1).padStart(2, '0')}`);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.cell('Nile', 'Thank-you sent')).toBe(`${y}-${m}-${d}`);
+    expect(w.row('Nile').action).toBe('check-in');
+  });
+
+  it('leaves the look of a recorded date alone on an ordinary day', () => {
+    const csv = [
+      'Company,Role,Interview date,Interviewer email,Thank-you sent,Personal note',
+      'Nile,Analyst,2026-11-24,mona@nile.example,,Enjoyed it',
+    ].join('\n');
+    const w = world({ csv, today: '2026-11-24', timeZone: 'Africa/Cairo', locale: 'en_GB' });
+    w.run('draftFollowUps');
+    w.emulator.sendDrafts();
+    nextDay(w, '2026-11-25');
+    w.run('draftFollowUps');
+    expect(w.cell('Nile', 'Thank-you sent')).toBe('24/11/2026');
   });
 });
