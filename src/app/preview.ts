@@ -3,9 +3,10 @@
  * follow-ups, drafting some or all of them, skipping one, selecting a row, and reading and saving settings. Each
  * click runs the pipeline once, and the list it answers with is that run's.
  */
+import { COLUMN_KEYS, KEY_LABELS, matchHeaders } from '../core/columns';
 import { fromIso, instantToDate, toIso } from '../core/dates';
 import type { Preview, PreviewRow, SaveSettingsResult, SettingsForm } from '../core/pages';
-import { DEFAULT_SETTINGS } from '../core/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import {
   ACTION_LABELS,
   ACTIONS,
@@ -138,6 +139,18 @@ export function getSettingsForm(deps: CommandDeps): SettingsForm {
     timeZone: deps.workbook.timeZone,
     locale: deps.workbook.locale,
     errors,
+    ...columnChoices(deps, settings),
+  };
+}
+
+/** The Column headers picker: the sheet's headers and what each key reads now (one read of the tracker sheet). */
+function columnChoices(deps: CommandDeps, settings: Settings): Pick<SettingsForm, 'sheetHeaders' | 'columnReads'> {
+  const tracker = deps.workbook.findTracker(settings.trackerSheet);
+  const headers = matchHeaders(tracker?.values[0] ?? [], { overrides: settings.columns });
+  const managed = new Set(Object.values(headers.managed));
+  return {
+    sheetHeaders: headers.row.filter((h, i) => h.trim() !== '' && !managed.has(i)),
+    columnReads: COLUMN_KEYS.map((key) => ({ key, label: KEY_LABELS[key], reads: headers.labels[key] ?? null })),
   };
 }
 

@@ -3,6 +3,7 @@
  * with. Declared once here, where src/main.ts, src/app and the pages in src/ui can all import it: a page calling a
  * function main.ts does not export, or misreading its answer, fails to compile (see src/server-contract.ts).
  */
+import type { ColumnKey } from './columns';
 import type { SettingError, Settings } from './settings';
 import type { Action, Language, Template } from './templates';
 
@@ -49,6 +50,10 @@ export interface SettingsForm {
   timeZone: string;
   locale: string;
   errors: SettingError[];
+  /** The tracker sheet's headers, left to right, without blanks and the add-on's own columns ([] with no tracker). */
+  sheetHeaders: string[];
+  /** Per key of docs/RULES.md §1: what it holds, and the header it is read from now (by its words or the setting). */
+  columnReads: { key: ColumnKey; label: string; reads: string | null }[];
 }
 
 /** What saving the settings dialog answers: all saved, or nothing saved and every problem named. */

@@ -106,10 +106,56 @@ function collect(): Record<string, unknown> {
     }
   }
   values.templates = overrides;
+  values.columns = collectColumns();
   return values;
 }
 
+/** A column picker's choices beside the headers: found by its words (no setting), or never read (''). */
+const BY_WORDS = '\u0000words';
+const NOT_READ = '\u0000none';
+
+function columnSelects(): HTMLSelectElement[] {
+  return [...document.querySelectorAll<HTMLSelectElement>('#column-fields select')];
+}
+
+function collectColumns(): Record<string, string> {
+  const columns: Record<string, string> = {};
+  for (const select of columnSelects()) {
+    if (select.value === BY_WORDS) continue;
+    columns[select.dataset.key!] = select.value === NOT_READ ? '' : select.value;
+  }
+  return columns;
+}
+
+/** One picker per key: by its words, one of the sheet's headers, or not read; a saved header the sheet lacks stays. */
+function buildColumnFields(form: SettingsForm): void {
+  const rows = form.columnReads.map(({ key, label, reads }) => {
+    const id = `column-${key}`;
+    const saved = form.values.columns[key];
+    const headers = saved && !form.sheetHeaders.includes(saved) ? [...form.sheetHeaders, saved] : form.sheetHeaders;
+    const select = el(
+      'select',
+      { id, 'data-key': key, 'aria-describedby': `${id}-hint ${id}-message` },
+      el('option', { value: BY_WORDS }, 'Found by its header'),
+      ...headers.map((h) => el('option', { value: h }, form.sheetHeaders.includes(h) ? h : `${h} (not in the sheet)`)),
+      el('option', { value: NOT_READ }, 'None: never read'),
+    );
+    select.value = saved === undefined ? BY_WORDS : saved === '' ? NOT_READ : saved;
+    const now = reads === null ? 'No column is read for it now.' : `Read now from “${reads}”.`;
+    return el(
+      'div',
+      { class: 'row' },
+      el('label', { for: id }, label.charAt(0).toUpperCase() + label.slice(1)),
+      select,
+      el('div', { class: 'hint', id: `${id}-hint` }, now),
+      el('div', { class: 'message', id: `${id}-message` }),
+    );
+  });
+  document.getElementById('column-fields')!.replaceChildren(...rows);
+}
+
 function fieldFor(setting: string): string {
+  if (setting.startsWith('columns.')) return `column-${setting.slice('columns.'.length)}`;
   const where = `templates.${wordingLanguage()}.${currentAction()}`;
   if (setting === `${where}.subject`) return 'subject';
   if (setting === `${where}.body`) return 'body';
@@ -134,6 +180,9 @@ function validate(): boolean {
     document.getElementById('yourName-message')!.textContent = 'Add your name: nothing is drafted without it.';
   }
   show(errorBox, unplaced.join(' '));
+  // A mistake in a column picker must be seen: open the section that holds it.
+  if (errors.some((e) => e.setting.startsWith('columns')))
+    (document.getElementById('columns-section') as HTMLDetailsElement).open = true;
   renderSample();
   return errors.length === 0;
 }
@@ -202,6 +251,7 @@ function fill(form: SettingsForm): void {
     if (language !== 'any') templates[language as Language] = { ...byAction };
   }
   fillLanguages(form);
+  buildColumnFields(form);
   actionSelect.replaceChildren(...form.actions.map((a) => el('option', { value: a.action }, a.label)));
   document.getElementById('body-hint')!.textContent =
     `Placeholders: ${form.placeholders.map((p) => `{{${p}}}`).join(' ')}. {{greeting}} suits a name or none, and {{position}} is the job with its article (“the Data Analyst role”). Blank lines make paragraphs; {{#expectedDate}}…{{/expectedDate}} shows text only when there is a value.`;

@@ -188,7 +188,7 @@ describe('Settings dialog', () => {
   it('the keyboard alone reaches every control in order, up to Save and Close, and saves with Enter', async () => {
     const { page, emulator } = await open();
     const order: string[] = [];
-    for (let i = 0; i < 18; i++) {
+    for (let i = 0; i < 19; i++) {
       await page.keyboard.press('Tab');
       order.push(await focusedId(page));
     }
@@ -209,6 +209,7 @@ describe('Settings dialog', () => {
       'subject',
       'body',
       'use-default',
+      'columns-toggle',
       'save',
       'cancel',
     ]);
@@ -230,7 +231,7 @@ describe('Settings dialog', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('Any news, {{firstName}}?');
     await expect(sampleText(page)).resolves.toMatch(/^Subject: Any news, Sam\?\n/);
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
     await expect(focusedId(page)).resolves.toBe('save');
     await page.keyboard.press('Enter');
     await expect(textWhen(page.getByRole('status'), 'Saved.')).resolves.toBe('Saved.');
@@ -241,6 +242,38 @@ describe('Settings dialog', () => {
       skipWeekends: true,
       templates: { en: { 'check-in': { subject: 'Any news, {{firstName}}?' } } },
     });
+  });
+
+  it('Columns: each key shows the header it reads; picking a header saves the columns setting, and the next run reads it', async () => {
+    const { page, emulator } = await open();
+    await page.getByText('Which column holds what').click();
+    const applied = page.getByLabel('The applied date');
+    await expect(applied.inputValue()).resolves.toBe('\u0000words');
+    await expect(page.locator('#column-applied-hint').textContent()).resolves.toBe('Read now from “Applied”.');
+    const options = await applied.locator('option').allTextContents();
+    expect(options).toContain('Interview date');
+    expect(options).not.toContain('Priority');
+    await page.getByLabel('The update to share').selectOption('Notes');
+    await page.getByLabel('Your private notes').selectOption('\u0000none');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(textWhen(page.getByRole('status'), 'Saved.')).resolves.toBe('Saved.');
+    expect(stored(emulator).columns).toEqual({ update: 'Notes', notes: '' });
+    const form = emulator.run('getSettingsForm', 'menu').value as {
+      columnReads: { key: string; reads: string | null }[];
+    };
+    expect(form.columnReads.find((c) => c.key === 'update')!.reads).toBe('Notes');
+    expect(form.columnReads.find((c) => c.key === 'notes')!.reads).toBeNull();
+  });
+
+  it('Columns: a header two keys would read is refused beside the second picker, with the section open', async () => {
+    const { page, emulator } = await open();
+    await page.getByText('Which column holds what').click();
+    await page.getByLabel('The applied date').selectOption('Interview date');
+    await page.getByLabel('The interview date').selectOption('Interview date');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const message = page.locator('#column-interview-message, #column-applied-message');
+    await expect(message.allTextContents().then((t) => t.join(''))).resolves.toMatch(/Interview date/);
+    expect(stored(emulator).columns).toEqual({});
   });
 
   it('in a French sheet, opens on the spreadsheet’s language with French wording and a French sample; picking Deutsch switches both, and Save makes the next drafts German', async () => {
