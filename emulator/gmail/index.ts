@@ -1,6 +1,20 @@
 /** The emulated Gmail advanced service and its mailbox. */
 
 export {
+  type DecodedDraft,
+  type DraftEdit,
+  deleteDraft,
+  deliverScheduled,
+  editDraft,
+  listDecodedDrafts,
+  receiveMessages,
+  type SentMessage,
+  scheduleDraft,
+  sendAllDrafts,
+  sendDraft,
+  UserStepError,
+} from './host';
+export {
   type Address,
   decodeEncodedWords,
   formatAddress,
@@ -11,17 +25,7 @@ export {
   parseMime,
 } from './mime';
 export { evaluateQuery, parseGmailQuery, type QueryNode, type QueryTarget } from './query';
-export {
-  createGmailService,
-  type DecodedDraft,
-  deleteDraft,
-  formatMessage,
-  type GmailServiceResult,
-  listDecodedDrafts,
-  type SentMessage,
-  sendAllDrafts,
-  signedBytes,
-} from './service';
+export { createGmailService, formatMessage, type GmailServiceResult, signedBytes } from './service';
 export {
   addMessage,
   buildRawMessage,

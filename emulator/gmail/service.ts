@@ -12,6 +12,7 @@
 
 import { formatRfc5322Date } from '../platform/timezone';
 import { guard, LATENCY, type Runtime } from '../runtime';
+import { deleteDraft } from './host';
 import {
   decodeHeaderValue,
   entityBytes,
@@ -20,7 +21,6 @@ import {
   htmlToText,
   type MimeEntity,
   parseEntity,
-  parseMessageIdList,
   parseMime,
   setHeader,
 } from './mime';
@@ -610,119 +610,3 @@ export function createGmailService(runtime: Runtime, state: MailboxState): Gmail
 
   return { Gmail: guard('Gmail', gmail) as unknown as GoogleAppsScript.Gmail };
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// Host-side helpers (not visible to the script)
-
-/** The user deletes a draft (and its message). Returns false when there is no such draft. */
-export function deleteDraft(state: MailboxState, id: string): boolean {
-  const draft = state.drafts.find((d) => d.id === id);
-  if (!draft) return false;
-  state.drafts = state.drafts.filter((d) => d.id !== id);
-  state.messages = state.messages.filter((m) => m.id !== draft.messageId);
-  return true;
-}
-
-export interface DecodedDraft {
-  id: string;
-  /** Gmail id of the draft's message. */
-  messageId: string;
-  threadId: string;
-  /** The RFC 5322 Message-ID header, or null. */
-  rfcMessageId: string | null;
-  /** Addresses only, e.g. `sam@acme.example`. */
-  to: string[];
-  cc: string[];
-  bcc: string[];
-  /** The From header, decoded (`Name <address>`). */
-  from: string;
-  subject: string;
-  text: string | null;
-  html: string | null;
-  inReplyTo: string | null;
-  references: string[];
-  /** The message as written (RFC 5322), for `.eml` files. */
-  raw: string;
-}
-
-function lf(text: string | null): string | null {
-  return text === null ? null : text.replace(/\r\n/g, '\n');
-}
-
-/** Every draft, decoded from its MIME message. */
-export function listDecodedDrafts(state: MailboxState): DecodedDraft[] {
-  const out: DecodedDraft[] = [];
-  for (const d of state.drafts) {
-    const m = state.messages.find((x) => x.id === d.messageId);
-    if (!m) continue;
-    const meta = metaOf(m);
-    const parsed = parseMime(m.raw, m.binary);
-    out.push({
-      id: d.id,
-      messageId: m.id,
-      threadId: m.threadId,
-      rfcMessageId: meta.rfcMessageId,
-      to: meta.to.map((a) => a.address),
-      cc: meta.cc.map((a) => a.address),
-      bcc: meta.bcc.map((a) => a.address),
-      from: meta.headers.from?.[0] ?? '',
-      subject: meta.subject,
-      text: lf(parsed.text),
-      html: lf(parsed.html),
-      inReplyTo: meta.inReplyTo[0] ?? null,
-      references: meta.references,
-      raw: m.raw,
-    });
-  }
-  return out;
-}
-
-export interface SentMessage {
-  /** Gmail id of the new SENT message. */
-  id: string;
-  to: string[];
-  subject: string;
-  /** ISO 8601. */
-  date: string;
-  threadId: string;
-}
-
-/**
- * The user sends every draft now. As in Gmail, each draft disappears and a new message (new id) labelled SENT
- * appears in the draft's thread, dated now. A draft with no recipient cannot be sent and stays a draft.
- */
-export function sendAllDrafts(runtime: Runtime, state: MailboxState): SentMessage[] {
-  const sent: SentMessage[] = [];
-  for (const d of [...state.drafts]) {
-    const m = state.messages.find((x) => x.id === d.messageId);
-    if (!m) continue;
-    const meta = metaOf(m);
-    const recipients = [...meta.to, ...meta.cc, ...meta.bcc];
-    if (recipients.length === 0) continue;
-    let raw = setHeader(m.raw, 'Date', formatRfc5322Date(runtime.now, state.timeZone));
-    if (!meta.rfcMessageId) raw = setHeader(raw, 'Message-ID', `<emu.sent.${m.id}@mail.example>`);
-    const toMe = recipients.some((a) => a.lower === state.me.email.toLowerCase());
-    const message: StoredMessage = {
-      id: newMessageId(state),
-      threadId: m.threadId,
-      labelIds: toMe ? ['SENT', 'INBOX'] : ['SENT'],
-      internalDate: runtime.now,
-      raw,
-      historyId: nextHistoryId(state),
-    };
-    if (m.binary) message.binary = true;
-    deleteDraft(state, d.id);
-    state.messages.push(message);
-    sent.push({
-      id: message.id,
-      to: meta.to.map((a) => a.address),
-      subject: meta.subject,
-      date: new Date(runtime.now).toISOString(),
-      threadId: message.threadId,
-    });
-  }
-  return sent;
-}
-
-/** Message-ID helpers re-exported for the Emulator (e.g. to build a reply for `addMessage`). */
-export { parseMessageIdList };
