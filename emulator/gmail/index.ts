@@ -1,5 +1,6 @@
 /** The emulated Gmail advanced service and its mailbox. */
 
+export { type GmailFault, type GmailFaultKind, injectGmailFault } from './faults';
 export {
   type DecodedDraft,
   type DraftEdit,

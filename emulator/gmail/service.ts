@@ -12,6 +12,7 @@
 
 import { formatRfc5322Date } from '../platform/timezone';
 import { guard, LATENCY, type Runtime } from '../runtime';
+import { gmailFaultFor } from './faults';
 import { deleteDraft } from './host';
 import {
   decodeHeaderValue,
@@ -25,6 +26,7 @@ import {
   setHeader,
 } from './mime';
 import { compileQuery, mentionsAnywhere, parseGmailQuery, type QueryNode } from './query';
+import { sendAsList } from './send-as';
 import {
   type MailboxState,
   metaOf,
@@ -42,12 +44,14 @@ const SCOPE = {
   compose: 'https://www.googleapis.com/auth/gmail.compose',
   readonly: 'https://www.googleapis.com/auth/gmail.readonly',
   metadata: 'https://www.googleapis.com/auth/gmail.metadata',
+  settingsBasic: 'https://www.googleapis.com/auth/gmail.settings.basic',
 } as const;
 
 // Scopes that authorise each method, from the Gmail API reference ("Authorization scopes" of each method).
 const DRAFT_WRITE_SCOPES = [SCOPE.compose, SCOPE.modify, SCOPE.full];
 const DRAFT_READ_SCOPES = [SCOPE.readonly, SCOPE.compose, SCOPE.modify, SCOPE.full];
 const READ_SCOPES = [SCOPE.readonly, SCOPE.modify, SCOPE.full, SCOPE.metadata];
+const SEND_AS_SCOPES = [SCOPE.readonly, SCOPE.modify, SCOPE.settingsBasic, SCOPE.full];
 const PROFILE_SCOPES = [SCOPE.readonly, SCOPE.compose, SCOPE.modify, SCOPE.full, SCOPE.metadata];
 
 type Format = 'full' | 'metadata' | 'minimal' | 'raw';
@@ -199,6 +203,8 @@ export function createGmailService(runtime: Runtime, state: MailboxState): Gmail
 
   function begin(callName: string, scopes: readonly string[], extraMs = 0): void {
     runtime.charge('Gmail', callName, extraMs);
+    const fault = gmailFaultFor(runtime, callName);
+    if (fault) throw apiError(callName.toLowerCase().replace(/\.remove$/, '.delete'), fault.code, fault.message);
     const granted = scopes.find((s) => runtime.scopes === null || runtime.scopes.has(s)) ?? scopes[0]!;
     runtime.requireAuthorization(callName, granted);
     runtime.useQuota('gmail', 'gmail');
@@ -376,6 +382,13 @@ export function createGmailService(runtime: Runtime, state: MailboxState): Gmail
     return referenced && sameSubject ? requested : stored.id;
   }
 
+  /** A threadId naming no thread of this mailbox: Gmail answers 400 "Invalid thread_id value", as Gmail does. */
+  function checkThreadId(restMethod: string, threadId: string | undefined): void {
+    if (threadId !== undefined && !state.messages.some((m) => m.threadId === threadId)) {
+      throw apiError(restMethod, 400, 'Invalid thread_id value');
+    }
+  }
+
   /** Stores a draft's message: From/Date/Message-ID filled in when missing, labelled DRAFT. */
   function storeDraftMessage(text: string, binary: boolean): StoredMessage {
     let raw = text;
@@ -412,6 +425,7 @@ export function createGmailService(runtime: Runtime, state: MailboxState): Gmail
       begin('Gmail.Users.Drafts.create', DRAFT_WRITE_SCOPES, LATENCY.gmailDraftWrite - LATENCY.gmailCall);
       checkUser(rest, userId);
       const { text, binary, threadId } = readDraftResource(rest, resource);
+      checkThreadId(rest, threadId);
       const stored = storeDraftMessage(text, binary);
       stored.threadId = threadFor(threadId, stored);
       state.messages.push(stored);
@@ -430,6 +444,7 @@ export function createGmailService(runtime: Runtime, state: MailboxState): Gmail
       checkUser(rest, userId);
       const draft = findDraft(rest, id);
       const { text, binary, threadId } = readDraftResource(rest, resource);
+      checkThreadId(rest, threadId);
       // Gmail gives the updated draft a new message id; the draft id stays.
       const stored = storeDraftMessage(text, binary);
       stored.threadId = threadFor(threadId, stored, draft.messageId);
@@ -588,7 +603,15 @@ export function createGmailService(runtime: Runtime, state: MailboxState): Gmail
     Threads: guard('Gmail.Users.Threads', Threads),
     Labels: guard('Gmail.Users.Labels', {}),
     History: guard('Gmail.Users.History', {}),
-    Settings: guard('Gmail.Users.Settings', {}),
+    Settings: guard('Gmail.Users.Settings', {
+      SendAs: guard('Gmail.Users.Settings.SendAs', {
+        list(userId: string): GoogleAppsScript.Gmail.Schema.ListSendAsResponse {
+          begin('Gmail.Users.Settings.SendAs.list', SEND_AS_SCOPES);
+          checkUser('gmail.users.settings.sendAs.list', userId);
+          return runtime.toRealm(sendAsList(state)) as GoogleAppsScript.Gmail.Schema.ListSendAsResponse;
+        },
+      }),
+    }),
     getProfile(userId: string): GoogleAppsScript.Gmail.Schema.Profile {
       begin('Gmail.Users.getProfile', PROFILE_SCOPES);
       checkUser('gmail.users.getProfile', userId);

@@ -37,7 +37,8 @@ export interface StoredDraft {
 }
 
 export interface MailboxState {
-  me: { email: string; name: string };
+  /** `aliases`: the user's other send-as addresses (Users.Settings.SendAs.list); the profile address is the primary. */
+  me: { email: string; name: string; aliases?: { email: string; name: string }[] };
   /**
    * The zone `after:yyyy/mm/dd` dates are read in. Gmail's API guide: "All dates used in the search query are
    * interpreted as midnight on that date in the PST timezone" — hence the America/Los_Angeles default.
@@ -71,7 +72,7 @@ export interface MailboxFileMessage {
 }
 
 export interface MailboxFile {
-  me: { email: string; name?: string };
+  me: { email: string; name?: string; aliases?: string[] };
   timeZone?: string;
   messages?: MailboxFileMessage[];
 }
@@ -491,7 +492,8 @@ export function mailboxFromFile(json: unknown): MailboxState {
   }
   if (!isRecord(json.me)) throw new MailboxFileError('me is missing or not an object');
   for (const key of Object.keys(json.me)) {
-    if (key !== 'email' && key !== 'name') throw new MailboxFileError(`me.${key} is not a known field`);
+    if (key !== 'email' && key !== 'name' && key !== 'aliases')
+      throw new MailboxFileError(`me.${key} is not a known field`);
   }
   const me = checkAddress(json.me.email, 'me.email');
   const name = checkString(json.me.name, 'me.name', { optional: true, singleLine: true }) ?? '';
@@ -504,6 +506,8 @@ export function mailboxFromFile(json: unknown): MailboxState {
   if (json.messages !== undefined && !Array.isArray(json.messages))
     throw new MailboxFileError('messages is not an array');
   const state = createMailboxState({ email: me.address, name }, timeZone);
+  const aliases = checkAddressArray(json.me.aliases, 'me.aliases');
+  if (aliases.length > 0) state.me.aliases = aliases.map((a) => ({ email: a.address, name: a.name }));
   const checked = ((json.messages as unknown[] | undefined) ?? []).map((m, i) => checkFileMessage(m, `messages[${i}]`));
   const seenIds = new Map<string, number>();
   const seenRfc = new Map<string, number>();
