@@ -1,6 +1,7 @@
 /** The emulated Gmail advanced service and its mailbox. */
 
 export { type GmailFault, type GmailFaultKind, injectGmailFault } from './faults';
+export { formatMessage, signedBytes } from './format';
 export {
   type DecodedDraft,
   type DraftEdit,
@@ -26,7 +27,7 @@ export {
   parseMime,
 } from './mime';
 export { evaluateQuery, parseGmailQuery, type QueryNode, type QueryTarget } from './query';
-export { createGmailService, formatMessage, type GmailServiceResult, signedBytes } from './service';
+export { createGmailService, type GmailServiceResult } from './service';
 export {
   addMessage,
   buildRawMessage,
