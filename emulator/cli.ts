@@ -10,6 +10,7 @@ import { MailboxFileError, mailboxFromFile, type SentMessage } from './gmail';
 import { isValidTimeZone } from './platform';
 import { buildReport, type Report, type ReportDraft } from './report';
 import { loadCsvIntoSheet } from './spreadsheet';
+import { parseUserStep, runUserStep, USER_STEP_FORMS, UserStepSyntaxError } from './user-steps';
 
 export const ACTIONS = [
   'open',
@@ -22,6 +23,8 @@ export const ACTIONS = [
   'preview',
 ] as const;
 export type ActionName = (typeof ACTIONS)[number];
+/** An action string: an add-on action, or one of the user's Gmail steps (`send-draft:2`, `receive:FILE.json`…). */
+export type Action = ActionName | `${string}:${string}` | 'deliver-scheduled';
 
 export interface Options {
   sheet?: string;
@@ -31,7 +34,7 @@ export interface Options {
   today: string;
   tz?: string;
   locale?: string;
-  actions: ActionName[];
+  actions: Action[];
   json: boolean;
   out: string;
 }
@@ -57,7 +60,7 @@ function todayIn(timeZone: string, now: Date): string {
 
 export function parseArgs(argv: readonly string[], now: Date): Options {
   const raw: Record<string, string> = {};
-  const actions: ActionName[] = [];
+  const actions: Action[] = [];
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -77,10 +80,7 @@ export function parseArgs(argv: readonly string[], now: Date): Options {
     const value = m[2] ?? argv[++i];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
     if (name === 'action') {
-      if (!(ACTIONS as readonly string[]).includes(value)) {
-        throw new UsageError(`unknown action "${value}"; the actions are ${ACTIONS.join(', ')}`);
-      }
-      actions.push(value as ActionName);
+      actions.push(checkAction(value));
       continue;
     }
     if (raw[name] !== undefined) throw new UsageError(`--${name} is given twice`);
@@ -113,6 +113,18 @@ export function parseArgs(argv: readonly string[], now: Date): Options {
     json,
     out: raw.out ?? 'out',
   };
+}
+
+/** An --action value: an add-on action, or a user step written correctly (its receive file a readable list). */
+function checkAction(value: string): Action {
+  if ((ACTIONS as readonly string[]).includes(value)) return value as ActionName;
+  try {
+    if (parseUserStep(value) !== null) return value as Action;
+  } catch (error) {
+    if (error instanceof UserStepSyntaxError) throw new UsageError(error.message);
+    throw error;
+  }
+  throw new UsageError(`unknown action "${value}"; the actions are ${ACTIONS.join(', ')}, ${USER_STEP_FORMS}`);
 }
 
 /** YYYY-MM-DD naming a real day (Date.parse alone lets 2026-02-30 through as 2 March). */
@@ -221,15 +233,33 @@ function setUp(options: Options, io: Io): { emulator: Emulator; settingsFile: st
   return { emulator, settingsFile: options.settings ?? (sample ? join(examples, 'sample-settings.json') : undefined) };
 }
 
+/**
+ * Stores a --settings object as given where the add-on keeps its settings (document property `settings`, on top of
+ * what a --state file holds; `templates` under `template.<language>.<action>` / `template.<action>`), unchecked:
+ * docs/COMMAND-LINE.md makes a value the add-on cannot use the add-on's to report, not the command line's to refuse.
+ */
 function applySettings(emulator: Emulator, file: string): void {
   const values = readJson(file, '--settings');
   if (!values || typeof values !== 'object' || Array.isArray(values)) {
     throw new UsageError(`--settings ${file}: must hold one JSON object of settings`);
   }
-  const result = emulator.run('saveSettings', 'menu', [values]);
-  const value = result.value as { ok: boolean; errors: { message: string }[] } | undefined;
-  if (!result.ok) throw new UsageError(`--settings ${file}: ${result.error}`);
-  if (!value?.ok) throw new UsageError(`--settings ${file}: ${value?.errors[0]?.message ?? 'rejected'}`);
+  const store = emulator.state.platform.properties.document;
+  const { templates, ...scalars } = values as Record<string, unknown>;
+  let stored: unknown = {};
+  try {
+    stored = JSON.parse(store.settings ?? '{}');
+  } catch {
+    stored = {};
+  }
+  const base = stored && typeof stored === 'object' && !Array.isArray(stored) ? stored : {};
+  store.settings = JSON.stringify({ ...base, ...scalars });
+  if (templates && typeof templates === 'object') {
+    for (const [key, value] of Object.entries(templates as Record<string, unknown>)) {
+      const isOverride = value && typeof value === 'object' && ('subject' in value || 'body' in value);
+      if (isOverride || typeof value !== 'object' || value === null) store[`template.${key}`] = JSON.stringify(value);
+      else for (const [action, o] of Object.entries(value)) store[`template.${key}.${action}`] = JSON.stringify(o);
+    }
+  }
 }
 
 /**
@@ -257,9 +287,27 @@ interface Outcome {
   preview: string | null;
 }
 
-function runActions(emulator: Emulator, actions: readonly ActionName[]): Outcome {
+/** A user step in Gmail; its failure is the action's error, and the next actions still run. */
+function runGmailStep(emulator: Emulator, action: Action, outcome: Outcome): boolean {
+  const step = parseUserStep(action);
+  if (step === null) return false;
+  try {
+    outcome.sent.push(...runUserStep(emulator, step));
+  } catch (error) {
+    outcome.errors.push({ action, message: (error as Error).message });
+  }
+  return true;
+}
+
+/** True for the actions that send mail, after which the output says what was sent. */
+function isSendingAction(action: Action): boolean {
+  return action === 'send-drafts' || action === 'deliver-scheduled' || action.startsWith('send-draft:');
+}
+
+function runActions(emulator: Emulator, actions: readonly Action[]): Outcome {
   const outcome: Outcome = { sent: [], errors: [], preview: null };
   for (const action of actions) {
+    if (runGmailStep(emulator, action, outcome)) continue;
     if (action === 'send-drafts') {
       outcome.sent.push(...emulator.sendDrafts());
       continue;
@@ -278,7 +326,7 @@ function runActions(emulator: Emulator, actions: readonly ActionName[]): Outcome
       continue;
     }
     const before = emulator.uiLog.dialogs.length;
-    const result = emulator.run(HANDLERS[action]!, 'menu', []);
+    const result = emulator.run(HANDLERS[action as ActionName]!, 'menu', []);
     if (!result.ok) outcome.errors.push({ action, message: result.error ?? 'failed' });
     if (action === 'preview') {
       const sidebar = emulator.uiLog.dialogs.slice(before).find((d) => d.kind === 'sidebar');
@@ -336,7 +384,7 @@ function printPlain(io: Io, options: Options, report: Report, outcome: Outcome):
   if (outcome.preview !== null && !previewOnly) io.stdout(`${previewTable(outcome.preview)}\n\n`);
   for (const toast of report.ui.toasts) io.stdout(`toast: ${toast}\n`);
   for (const alert of report.ui.alerts) io.stdout(`alert: ${alert}\n`);
-  for (const line of sentLines(report, options.actions.includes('send-drafts'))) io.stdout(`${line}\n`);
+  for (const line of sentLines(report, options.actions.some(isSendingAction))) io.stdout(`${line}\n`);
   io.stdout(`\n${summaryLine(report)}\n`);
   const written = [
     join(options.out, 'report.json'),

@@ -10,13 +10,19 @@ import {
   createGmailService,
   createMailboxState,
   type DecodedDraft,
+  type DraftEdit,
   deleteDraft,
+  deliverScheduled,
+  editDraft,
   listDecodedDrafts,
   type MailboxFileMessage,
   type MailboxState,
   mailboxFromJson,
+  receiveMessages,
   type SentMessage,
+  scheduleDraft,
   sendAllDrafts,
+  sendDraft,
 } from './gmail';
 import {
   authModeFor,
@@ -324,6 +330,31 @@ export class Emulator {
   /** Mail arrives (same shape as a mailbox-file message). */
   receive(message: MailboxFileMessage): void {
     addMessage(this.state.mailbox, message);
+  }
+
+  /** Several messages arrive in order (a `receive:FILE.json` list); throws MailboxFileError naming a bad one. */
+  receiveAll(messages: readonly unknown[]): void {
+    receiveMessages(this.state.mailbox, messages);
+  }
+
+  /** The person sends one draft; throws UserStepError when there is no such draft. */
+  sendDraft(id: string): SentMessage {
+    return sendDraft(this.runtime, this.state.mailbox, id);
+  }
+
+  /** The person edits a draft's To line or subject (Gmail gives it a new message id). */
+  editDraft(id: string, edit: DraftEdit): void {
+    editDraft(this.runtime, this.state.mailbox, id, edit);
+  }
+
+  /** The person schedules a draft: it leaves Drafts and waits labelled SCHEDULED. */
+  scheduleDraft(id: string): void {
+    scheduleDraft(this.state.mailbox, id);
+  }
+
+  /** Gmail sends everything scheduled, dated now. */
+  deliverScheduled(): SentMessage[] {
+    return deliverScheduled(this.runtime, this.state.mailbox);
   }
 
   drafts(): DecodedDraft[] {

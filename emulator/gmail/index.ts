@@ -1,5 +1,21 @@
 /** The emulated Gmail advanced service and its mailbox. */
 
+export { type GmailFault, type GmailFaultKind, injectGmailFault } from './faults';
+export { formatMessage, signedBytes } from './format';
+export {
+  type DecodedDraft,
+  type DraftEdit,
+  deleteDraft,
+  deliverScheduled,
+  editDraft,
+  listDecodedDrafts,
+  receiveMessages,
+  type SentMessage,
+  scheduleDraft,
+  sendAllDrafts,
+  sendDraft,
+  UserStepError,
+} from './host';
 export {
   type Address,
   decodeEncodedWords,
@@ -11,17 +27,7 @@ export {
   parseMime,
 } from './mime';
 export { evaluateQuery, parseGmailQuery, type QueryNode, type QueryTarget } from './query';
-export {
-  createGmailService,
-  type DecodedDraft,
-  deleteDraft,
-  formatMessage,
-  type GmailServiceResult,
-  listDecodedDrafts,
-  type SentMessage,
-  sendAllDrafts,
-  signedBytes,
-} from './service';
+export { createGmailService, type GmailServiceResult } from './service';
 export {
   addMessage,
   buildRawMessage,

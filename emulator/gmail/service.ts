@@ -1,6 +1,6 @@
 /**
- * The Gmail advanced service (`Gmail.Users.*`, REST v1) over an in-memory mailbox, plus host-side helpers for the
- * Emulator and CLI (the user sending or deleting drafts, a reply arriving, decoded drafts for the report).
+ * The Gmail advanced service (`Gmail.Users.*`, REST v1) over an in-memory mailbox; what the user and the world do
+ * is in host.ts, the answer formats in format.ts.
  *
  * Apps Script facts emulated here (each also noted beside its code):
  * - Errors are `GoogleJsonResponseException`s reading `API call to gmail.users.drafts.get failed with error: ...`.
@@ -12,19 +12,12 @@
 
 import { formatRfc5322Date } from '../platform/timezone';
 import { guard, LATENCY, type Runtime } from '../runtime';
-import {
-  decodeHeaderValue,
-  entityBytes,
-  entityText,
-  formatAddressForHeader,
-  htmlToText,
-  type MimeEntity,
-  parseEntity,
-  parseMessageIdList,
-  parseMime,
-  setHeader,
-} from './mime';
+import { gmailFaultFor } from './faults';
+import { type Format, formatMessage, parsedOf } from './format';
+import { deleteDraft } from './host';
+import { formatAddressForHeader, setHeader } from './mime';
 import { compileQuery, mentionsAnywhere, parseGmailQuery, type QueryNode } from './query';
+import { sendAsList } from './send-as';
 import {
   type MailboxState,
   metaOf,
@@ -42,125 +35,15 @@ const SCOPE = {
   compose: 'https://www.googleapis.com/auth/gmail.compose',
   readonly: 'https://www.googleapis.com/auth/gmail.readonly',
   metadata: 'https://www.googleapis.com/auth/gmail.metadata',
+  settingsBasic: 'https://www.googleapis.com/auth/gmail.settings.basic',
 } as const;
 
 // Scopes that authorise each method, from the Gmail API reference ("Authorization scopes" of each method).
 const DRAFT_WRITE_SCOPES = [SCOPE.compose, SCOPE.modify, SCOPE.full];
 const DRAFT_READ_SCOPES = [SCOPE.readonly, SCOPE.compose, SCOPE.modify, SCOPE.full];
 const READ_SCOPES = [SCOPE.readonly, SCOPE.modify, SCOPE.full, SCOPE.metadata];
+const SEND_AS_SCOPES = [SCOPE.readonly, SCOPE.modify, SCOPE.settingsBasic, SCOPE.full];
 const PROFILE_SCOPES = [SCOPE.readonly, SCOPE.compose, SCOPE.modify, SCOPE.full, SCOPE.metadata];
-
-type Format = 'full' | 'metadata' | 'minimal' | 'raw';
-
-export interface GmailHeader {
-  name: string;
-  value: string;
-}
-
-export interface GmailMessagePart {
-  partId: string;
-  mimeType: string;
-  filename: string;
-  headers: GmailHeader[];
-  body: { size: number; data?: number[] };
-  parts?: GmailMessagePart[];
-}
-
-export interface GmailMessage {
-  id: string;
-  threadId: string;
-  labelIds: string[];
-  snippet?: string;
-  payload?: Partial<GmailMessagePart>;
-  sizeEstimate?: number;
-  historyId?: string;
-  internalDate?: string;
-  raw?: number[];
-}
-
-/** Java-style signed bytes, as Apps Script hands byte arrays to scripts. */
-export function signedBytes(bytes: Uint8Array): number[] {
-  const out = new Array<number>(bytes.length);
-  for (let i = 0; i < bytes.length; i++) out[i] = bytes[i]! > 127 ? bytes[i]! - 256 : bytes[i]!;
-  return out;
-}
-
-function rawBytes(m: StoredMessage): Uint8Array {
-  return Buffer.from(m.raw, m.binary ? 'latin1' : 'utf8');
-}
-
-function escapeSnippet(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-const parsedCache = new WeakMap<StoredMessage, { raw: string; root: MimeEntity; snippet: string }>();
-
-function parsedOf(m: StoredMessage): { root: MimeEntity; snippet: string } {
-  const cached = parsedCache.get(m);
-  if (cached && cached.raw === m.raw) return cached;
-  const parsed = parseMime(m.raw, m.binary);
-  const source = parsed.text ?? (parsed.html !== null ? htmlToText(parsed.html) : '');
-  // Gmail's snippet: the start of the body text, white space collapsed, HTML-escaped (e.g. &#39;).
-  const snippet = escapeSnippet(source.replace(/\s+/g, ' ').trim().slice(0, 200));
-  const entry = { raw: m.raw, root: parsed.root, snippet };
-  parsedCache.set(m, entry);
-  return entry;
-}
-
-function buildPart(entity: MimeEntity, partId: string, binary: boolean): GmailMessagePart {
-  const headers = entity.headers.map((h) => ({ name: h.name, value: decodeHeaderValue(h.name, h.value) }));
-  const part: GmailMessagePart = {
-    partId,
-    mimeType: entity.mimeType,
-    filename: entity.filename,
-    headers,
-    body: { size: 0 },
-  };
-  if (entity.parts.length > 0) {
-    part.parts = entity.parts.map((p, i) => buildPart(p, partId === '' ? String(i) : `${partId}.${i}`, binary));
-    return part;
-  }
-  // Gmail's full format gives text parts transfer-decoded and converted to UTF-8; other parts as their bytes.
-  const bytes = entity.mimeType.startsWith('text/')
-    ? Buffer.from(entityText(entity, binary), 'utf8')
-    : entityBytes(entity, binary);
-  // An empty body has no data field in Gmail's answer.
-  part.body = bytes.length > 0 ? { size: bytes.length, data: signedBytes(bytes) } : { size: 0 };
-  return part;
-}
-
-/** A stored message as the API returns it in the given format. */
-export function formatMessage(m: StoredMessage, format: Format, metadataHeaders?: string[]): GmailMessage {
-  const meta = metaOf(m);
-  const base: GmailMessage = { id: m.id, threadId: m.threadId, labelIds: [...m.labelIds] };
-  const tail = {
-    sizeEstimate: rawBytes(m).length,
-    historyId: m.historyId ?? '1',
-    internalDate: String(m.internalDate),
-  };
-  const snippet = parsedOf(m).snippet;
-  switch (format) {
-    case 'minimal':
-      return { ...base, snippet, ...tail };
-    case 'raw':
-      return { ...base, snippet, ...tail, raw: signedBytes(rawBytes(m)) };
-    case 'metadata': {
-      const wanted = metadataHeaders?.map((h) => h.toLowerCase());
-      const headers = meta.fields
-        .filter((f) => !wanted || wanted.length === 0 || wanted.includes(f.name.toLowerCase()))
-        .map((f) => ({ name: f.name, value: decodeHeaderValue(f.name, f.value) }));
-      const ct = parseEntity(`Content-Type: ${meta.headers['content-type']?.[0] ?? 'text/plain'}\r\n\r\n`).mimeType;
-      return { ...base, snippet, payload: { mimeType: ct, headers }, ...tail };
-    }
-    default:
-      return { ...base, snippet, payload: buildPart(parsedOf(m).root, '', m.binary === true), ...tail };
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The service
@@ -199,6 +82,8 @@ export function createGmailService(runtime: Runtime, state: MailboxState): Gmail
 
   function begin(callName: string, scopes: readonly string[], extraMs = 0): void {
     runtime.charge('Gmail', callName, extraMs);
+    const fault = gmailFaultFor(runtime, callName);
+    if (fault) throw apiError(callName.toLowerCase().replace(/\.remove$/, '.delete'), fault.code, fault.message);
     const granted = scopes.find((s) => runtime.scopes === null || runtime.scopes.has(s)) ?? scopes[0]!;
     runtime.requireAuthorization(callName, granted);
     runtime.useQuota('gmail', 'gmail');
@@ -376,6 +261,13 @@ export function createGmailService(runtime: Runtime, state: MailboxState): Gmail
     return referenced && sameSubject ? requested : stored.id;
   }
 
+  /** A threadId naming no thread of this mailbox: Gmail answers 400 "Invalid thread_id value", as Gmail does. */
+  function checkThreadId(restMethod: string, threadId: string | undefined): void {
+    if (threadId !== undefined && !state.messages.some((m) => m.threadId === threadId)) {
+      throw apiError(restMethod, 400, 'Invalid thread_id value');
+    }
+  }
+
   /** Stores a draft's message: From/Date/Message-ID filled in when missing, labelled DRAFT. */
   function storeDraftMessage(text: string, binary: boolean): StoredMessage {
     let raw = text;
@@ -412,6 +304,7 @@ export function createGmailService(runtime: Runtime, state: MailboxState): Gmail
       begin('Gmail.Users.Drafts.create', DRAFT_WRITE_SCOPES, LATENCY.gmailDraftWrite - LATENCY.gmailCall);
       checkUser(rest, userId);
       const { text, binary, threadId } = readDraftResource(rest, resource);
+      checkThreadId(rest, threadId);
       const stored = storeDraftMessage(text, binary);
       stored.threadId = threadFor(threadId, stored);
       state.messages.push(stored);
@@ -430,6 +323,7 @@ export function createGmailService(runtime: Runtime, state: MailboxState): Gmail
       checkUser(rest, userId);
       const draft = findDraft(rest, id);
       const { text, binary, threadId } = readDraftResource(rest, resource);
+      checkThreadId(rest, threadId);
       // Gmail gives the updated draft a new message id; the draft id stays.
       const stored = storeDraftMessage(text, binary);
       stored.threadId = threadFor(threadId, stored, draft.messageId);
@@ -588,7 +482,15 @@ export function createGmailService(runtime: Runtime, state: MailboxState): Gmail
     Threads: guard('Gmail.Users.Threads', Threads),
     Labels: guard('Gmail.Users.Labels', {}),
     History: guard('Gmail.Users.History', {}),
-    Settings: guard('Gmail.Users.Settings', {}),
+    Settings: guard('Gmail.Users.Settings', {
+      SendAs: guard('Gmail.Users.Settings.SendAs', {
+        list(userId: string): GoogleAppsScript.Gmail.Schema.ListSendAsResponse {
+          begin('Gmail.Users.Settings.SendAs.list', SEND_AS_SCOPES);
+          checkUser('gmail.users.settings.sendAs.list', userId);
+          return runtime.toRealm(sendAsList(state)) as GoogleAppsScript.Gmail.Schema.ListSendAsResponse;
+        },
+      }),
+    }),
     getProfile(userId: string): GoogleAppsScript.Gmail.Schema.Profile {
       begin('Gmail.Users.getProfile', PROFILE_SCOPES);
       checkUser('gmail.users.getProfile', userId);
@@ -610,119 +512,3 @@ export function createGmailService(runtime: Runtime, state: MailboxState): Gmail
 
   return { Gmail: guard('Gmail', gmail) as unknown as GoogleAppsScript.Gmail };
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// Host-side helpers (not visible to the script)
-
-/** The user deletes a draft (and its message). Returns false when there is no such draft. */
-export function deleteDraft(state: MailboxState, id: string): boolean {
-  const draft = state.drafts.find((d) => d.id === id);
-  if (!draft) return false;
-  state.drafts = state.drafts.filter((d) => d.id !== id);
-  state.messages = state.messages.filter((m) => m.id !== draft.messageId);
-  return true;
-}
-
-export interface DecodedDraft {
-  id: string;
-  /** Gmail id of the draft's message. */
-  messageId: string;
-  threadId: string;
-  /** The RFC 5322 Message-ID header, or null. */
-  rfcMessageId: string | null;
-  /** Addresses only, e.g. `sam@acme.example`. */
-  to: string[];
-  cc: string[];
-  bcc: string[];
-  /** The From header, decoded (`Name <address>`). */
-  from: string;
-  subject: string;
-  text: string | null;
-  html: string | null;
-  inReplyTo: string | null;
-  references: string[];
-  /** The message as written (RFC 5322), for `.eml` files. */
-  raw: string;
-}
-
-function lf(text: string | null): string | null {
-  return text === null ? null : text.replace(/\r\n/g, '\n');
-}
-
-/** Every draft, decoded from its MIME message. */
-export function listDecodedDrafts(state: MailboxState): DecodedDraft[] {
-  const out: DecodedDraft[] = [];
-  for (const d of state.drafts) {
-    const m = state.messages.find((x) => x.id === d.messageId);
-    if (!m) continue;
-    const meta = metaOf(m);
-    const parsed = parseMime(m.raw, m.binary);
-    out.push({
-      id: d.id,
-      messageId: m.id,
-      threadId: m.threadId,
-      rfcMessageId: meta.rfcMessageId,
-      to: meta.to.map((a) => a.address),
-      cc: meta.cc.map((a) => a.address),
-      bcc: meta.bcc.map((a) => a.address),
-      from: meta.headers.from?.[0] ?? '',
-      subject: meta.subject,
-      text: lf(parsed.text),
-      html: lf(parsed.html),
-      inReplyTo: meta.inReplyTo[0] ?? null,
-      references: meta.references,
-      raw: m.raw,
-    });
-  }
-  return out;
-}
-
-export interface SentMessage {
-  /** Gmail id of the new SENT message. */
-  id: string;
-  to: string[];
-  subject: string;
-  /** ISO 8601. */
-  date: string;
-  threadId: string;
-}
-
-/**
- * The user sends every draft now. As in Gmail, each draft disappears and a new message (new id) labelled SENT
- * appears in the draft's thread, dated now. A draft with no recipient cannot be sent and stays a draft.
- */
-export function sendAllDrafts(runtime: Runtime, state: MailboxState): SentMessage[] {
-  const sent: SentMessage[] = [];
-  for (const d of [...state.drafts]) {
-    const m = state.messages.find((x) => x.id === d.messageId);
-    if (!m) continue;
-    const meta = metaOf(m);
-    const recipients = [...meta.to, ...meta.cc, ...meta.bcc];
-    if (recipients.length === 0) continue;
-    let raw = setHeader(m.raw, 'Date', formatRfc5322Date(runtime.now, state.timeZone));
-    if (!meta.rfcMessageId) raw = setHeader(raw, 'Message-ID', `<emu.sent.${m.id}@mail.example>`);
-    const toMe = recipients.some((a) => a.lower === state.me.email.toLowerCase());
-    const message: StoredMessage = {
-      id: newMessageId(state),
-      threadId: m.threadId,
-      labelIds: toMe ? ['SENT', 'INBOX'] : ['SENT'],
-      internalDate: runtime.now,
-      raw,
-      historyId: nextHistoryId(state),
-    };
-    if (m.binary) message.binary = true;
-    deleteDraft(state, d.id);
-    state.messages.push(message);
-    sent.push({
-      id: message.id,
-      to: meta.to.map((a) => a.address),
-      subject: meta.subject,
-      date: new Date(runtime.now).toISOString(),
-      threadId: message.threadId,
-    });
-  }
-  return sent;
-}
-
-/** Message-ID helpers re-exported for the Emulator (e.g. to build a reply for `addMessage`). */
-export { parseMessageIdList };

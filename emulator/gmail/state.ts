@@ -37,7 +37,8 @@ export interface StoredDraft {
 }
 
 export interface MailboxState {
-  me: { email: string; name: string };
+  /** `aliases`: the user's other send-as addresses (Users.Settings.SendAs.list); the profile address is the primary. */
+  me: { email: string; name: string; aliases?: { email: string; name: string }[] };
   /**
    * The zone `after:yyyy/mm/dd` dates are read in. Gmail's API guide: "All dates used in the search query are
    * interpreted as midnight on that date in the PST timezone" — hence the America/Los_Angeles default.
@@ -66,10 +67,12 @@ export interface MailboxFileMessage {
   messageId?: string;
   inReplyTo?: string;
   references?: string | string[];
+  /** Any other header by name (Auto-Submitted, List-Id, Precedence, Reply-To…), written into the message as given. */
+  headers?: Record<string, string>;
 }
 
 export interface MailboxFile {
-  me: { email: string; name?: string };
+  me: { email: string; name?: string; aliases?: string[] };
   timeZone?: string;
   messages?: MailboxFileMessage[];
 }
@@ -232,6 +235,23 @@ const FILE_MESSAGE_KEYS = new Set([
   'messageId',
   'inReplyTo',
   'references',
+  'headers',
+]);
+
+/** Headers the emulator writes from the message's own fields: `headers` may not set them a second way. */
+const BUILT_HEADERS = new Set([
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'date',
+  'subject',
+  'message-id',
+  'in-reply-to',
+  'references',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
 ]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -282,6 +302,20 @@ interface CheckedFileMessage {
   messageId: string | undefined;
   inReplyTo: string | undefined;
   references: string[];
+  headers: [string, string][];
+}
+
+/** `headers`: RFC 5322 field names (printable ASCII but colon) to one-line text values. */
+function checkExtraHeaders(value: unknown, where: string): [string, string][] {
+  if (value === undefined) return [];
+  if (!isRecord(value)) throw new MailboxFileError(`${where} is not an object of header names and values`);
+  return Object.entries(value).map(([name, v]) => {
+    if (!/^[!-9;-~]+$/.test(name)) throw new MailboxFileError(`${where}: ${JSON.stringify(name)} is not a header name`);
+    if (BUILT_HEADERS.has(name.toLowerCase())) {
+      throw new MailboxFileError(`${where}.${name} is set by the message's own field; use that field instead`);
+    }
+    return [name, checkString(v, `${where}.${name}`, { singleLine: true })!];
+  });
 }
 
 function checkFileMessage(value: unknown, where: string): CheckedFileMessage {
@@ -332,6 +366,7 @@ function checkFileMessage(value: unknown, where: string): CheckedFileMessage {
     messageId: value.messageId === undefined ? undefined : checkMessageIdValue(value.messageId, `${where}.messageId`),
     inReplyTo: value.inReplyTo === undefined ? undefined : checkMessageIdValue(value.inReplyTo, `${where}.inReplyTo`),
     references,
+    headers: checkExtraHeaders(value.headers, `${where}.headers`),
   };
 }
 
@@ -349,6 +384,8 @@ export interface RawMessageFields {
   rfcMessageId: string;
   inReplyTo?: string;
   references?: string[];
+  /** Further headers, written after References in the order given. */
+  extraHeaders?: [string, string][];
   text?: string;
   html?: string;
 }
@@ -365,6 +402,7 @@ export function buildRawMessage(fields: RawMessageFields, timeZone: string): str
   lines.push(`Message-ID: ${fields.rfcMessageId}`);
   if (fields.inReplyTo) lines.push(`In-Reply-To: ${fields.inReplyTo}`);
   if (fields.references?.length) lines.push(`References: ${fields.references.join(' ')}`);
+  for (const [name, value] of fields.extraHeaders ?? []) lines.push(`${name}: ${encodeHeaderText(value)}`);
   lines.push('MIME-Version: 1.0');
   const leaf = (type: string, body: string) => {
     const encoding = [...body].every((ch) => ch.charCodeAt(0) < 0x80) ? '7bit' : '8bit';
@@ -412,6 +450,7 @@ function fileMessageToStored(state: MailboxState, m: CheckedFileMessage, index: 
       rfcMessageId,
       inReplyTo: m.inReplyTo,
       references: m.references,
+      extraHeaders: m.headers,
       text: m.text,
       html: m.html,
     },
@@ -453,7 +492,8 @@ export function mailboxFromFile(json: unknown): MailboxState {
   }
   if (!isRecord(json.me)) throw new MailboxFileError('me is missing or not an object');
   for (const key of Object.keys(json.me)) {
-    if (key !== 'email' && key !== 'name') throw new MailboxFileError(`me.${key} is not a known field`);
+    if (key !== 'email' && key !== 'name' && key !== 'aliases')
+      throw new MailboxFileError(`me.${key} is not a known field`);
   }
   const me = checkAddress(json.me.email, 'me.email');
   const name = checkString(json.me.name, 'me.name', { optional: true, singleLine: true }) ?? '';
@@ -466,6 +506,8 @@ export function mailboxFromFile(json: unknown): MailboxState {
   if (json.messages !== undefined && !Array.isArray(json.messages))
     throw new MailboxFileError('messages is not an array');
   const state = createMailboxState({ email: me.address, name }, timeZone);
+  const aliases = checkAddressArray(json.me.aliases, 'me.aliases');
+  if (aliases.length > 0) state.me.aliases = aliases.map((a) => ({ email: a.address, name: a.name }));
   const checked = ((json.messages as unknown[] | undefined) ?? []).map((m, i) => checkFileMessage(m, `messages[${i}]`));
   const seenIds = new Map<string, number>();
   const seenRfc = new Map<string, number>();

@@ -342,12 +342,6 @@ describe('bad flags and unreadable input: exit 2 with a one-line message', () =>
       () => ['--state', state(), '--sheet', file('t.csv', 'Company\nAcme\n')],
       /already holds a sheet and mailbox/,
     ],
-    [
-      'bad --settings values',
-      () => ['--settings', file('s.json', '{"dailyHour": 25}')],
-      /\(dailyHour\) must be a whole number from 0 to 23; it is 25\./,
-    ],
-    ['an unknown setting', () => ['--settings', file('s.json', '{"colour": "red"}')], /no setting "colour"/],
     ['--settings that are not an object', () => ['--settings', file('s.json', '[1, 2]')], /one JSON object/],
     ['an unreadable --settings file', () => ['--settings', join(scratch, 'none.json')], /cannot read the file/],
     ['a --state file that is not JSON', () => ['--state', file('st.json', 'not json')], /--state .*: not valid JSON/],

@@ -237,16 +237,18 @@ describe('Gmail.Users.Drafts', () => {
     );
     expect(noReferences.message!.threadId).toBe(noReferences.message!.id);
 
-    const unknownThread = Gmail.Users.Drafts.create(
-      {
-        message: {
-          threadId: 'nope',
-          raw: rawMail({ subject: 'Re: Interview on Friday', references: '<reply@mail.example>' }),
+    // A threadId Gmail does not know is refused (400 Invalid thread_id value), not started as a new thread.
+    expect(() =>
+      Gmail.Users.Drafts.create(
+        {
+          message: {
+            threadId: 'nope',
+            raw: rawMail({ subject: 'Re: Interview on Friday', references: '<reply@mail.example>' }),
+          },
         },
-      },
-      'me',
-    );
-    expect(unknownThread.message!.threadId).toBe(unknownThread.message!.id);
+        'me',
+      ),
+    ).toThrow('API call to gmail.users.drafts.create failed with error: Invalid thread_id value');
 
     // Threads.get lists the thread oldest first, draft included.
     const thread = Gmail.Users.Threads.get('me', 't1', { format: 'minimal' });
