@@ -4,14 +4,14 @@
  * the run has dealt with.
  */
 import { type CellValue, isBlank } from '../core/cells';
-import { COLUMN_HEADERS, MANAGED_HEADERS, MANAGED_KEYS, type ManagedKey } from '../core/columns';
+import { COLUMN_HEADERS, MANAGED_KEYS, type ManagedKey } from '../core/columns';
 import { dateToInstant } from '../core/dates';
 import { draftCellValue } from '../core/draftcell';
 import { columnStretches } from '../core/plan';
 import { ACTION_LABELS } from '../core/templates';
 import type { KeyValueStore } from '../ports';
 import { writeCellJournal } from './journal';
-import { columnsAdded } from './messages';
+import { columnsAdded, userColumnsLeft } from './messages';
 import type { TrackedRow, TrackerModel } from './tracker-model';
 
 export const COLOURS = { overdue: '#f4c7c3', dueToday: '#fce8b2' } as const;
@@ -42,21 +42,28 @@ export function writeBack(model: TrackerModel, options: WriteBackOptions): strin
   return notes;
 }
 
-/** Adds the managed columns the sheet lacks and the user columns recording needed, with their date format. */
+/**
+ * Adds the managed columns the sheet lacks (marked as they are added) and the user columns recording needed, with
+ * their date format; marks the earlier version's columns it adopted. Says once which of the user's columns it left.
+ */
 function addColumns(model: TrackerModel): string[] {
   const recorded = new Set(model.writes.map((w) => w.column));
   const dateColumns = [...recorded].filter(
     (k) => k !== 'followUps' && model.newHeaders.includes(COLUMN_HEADERS[k][0]!),
   );
-  model.extend(MANAGED_KEYS.filter((k) => model.headers.managed[k] === undefined).map((k) => MANAGED_HEADERS[k]));
-  if (model.newHeaders.length === 0) return [];
+  const layout = model.managed;
+  model.extendManaged();
+  for (const key of layout.adopted) model.tracker.markColumn(layout.columns[key]!, key);
+  const said = layout.userColumns.length > 0 ? [userColumnsLeft(layout)] : [];
+  if (model.newHeaders.length === 0) return said;
   model.tracker.addColumns(model.newHeaders);
+  for (const { key } of layout.missing) model.tracker.markColumn(layout.columns[key]!, key);
   const formats = [
-    ...(model.newHeaders.includes(MANAGED_HEADERS.due) ? [model.headers.managed.due!] : []),
+    ...(layout.missing.some((m) => m.key === 'due') ? [layout.columns.due!] : []),
     ...dateColumns.map((k) => model.headers.columns[k]!),
   ];
   for (const column of formats) model.tracker.formatColumn(column, 'yyyy-mm-dd');
-  return [columnsAdded(model.newHeaders)];
+  return [columnsAdded(model.newHeaders), ...said];
 }
 
 /**
