@@ -24,6 +24,10 @@ export const DISTINCT_HEADERS: Readonly<Record<ManagedKey, string>> = {
   draft: 'Follow-up draft',
 };
 
+const DISTINCT_PATTERN = Object.fromEntries(
+  MANAGED_KEYS.map((k) => [k, new RegExp(`^${normaliseHeader(DISTINCT_HEADERS[k])}( \\d+)?$`)]),
+) as Record<ManagedKey, RegExp>;
+
 export interface ManagedLayout {
   /** Zero-based column of each managed key found so far (marked, adopted, or added this run). */
   columns: Partial<Record<ManagedKey, number>>;
@@ -80,7 +84,15 @@ export function locateManaged(
   const { managedHeaders } = matchHeaders(headerRow, { marked: Object.values(marks), overrides });
   const layout: ManagedLayout = { columns: { ...marks }, adopted: [], missing: [], userColumns: [] };
   const unmarked = MANAGED_KEYS.filter((k) => marks[k] === undefined);
-  const candidate = (key: ManagedKey) => managedHeaders.find((m) => m.key === key);
+  const markedColumns = new Set(Object.values(marks));
+  // A distinct header is the add-on's own invention: a run stopped between adding its column and marking it.
+  const distinct = (key: ManagedKey) => {
+    const index = headerRow.findIndex(
+      (h, i) => !markedColumns.has(i) && DISTINCT_PATTERN[key].test(normaliseHeader(h)) && looksManaged(values, i, key),
+    );
+    return index === -1 ? undefined : { index, header: String(headerRow[index]), key };
+  };
+  const candidate = (key: ManagedKey) => distinct(key) ?? managedHeaders.find((m) => m.key === key);
   const passes = (key: ManagedKey) => {
     const c = candidate(key);
     return c !== undefined && looksManaged(values, c.index, key);
@@ -89,7 +101,9 @@ export function locateManaged(
     (['nextFollowUp', 'followUpStatus'] as const).some((k) => {
       const c = candidate(k);
       return c !== undefined && hasData(values, c.index) && looksManaged(values, c.index, k);
-    }) || MANAGED_KEYS.every((k) => marks[k] !== undefined || passes(k));
+    }) ||
+    MANAGED_KEYS.some((k) => marks[k] === undefined && distinct(k) !== undefined) ||
+    MANAGED_KEYS.every((k) => marks[k] !== undefined || passes(k));
   const taken = new Set(headerRow.map(normaliseHeader));
   for (const key of unmarked) {
     const found = candidate(key);
@@ -98,9 +112,10 @@ export function locateManaged(
       layout.adopted.push(key);
       continue;
     }
-    if (found) layout.userColumns.push({ key, header: found.header });
+    const user = managedHeaders.find((m) => m.key === key);
+    if (user) layout.userColumns.push({ key, header: user.header });
     let header =
-      found || taken.has(normaliseHeader(MANAGED_HEADERS[key])) ? DISTINCT_HEADERS[key] : MANAGED_HEADERS[key];
+      user || taken.has(normaliseHeader(MANAGED_HEADERS[key])) ? DISTINCT_HEADERS[key] : MANAGED_HEADERS[key];
     for (let n = 2; taken.has(normaliseHeader(header)); n++) header = `${DISTINCT_HEADERS[key]} ${n}`;
     taken.add(normaliseHeader(header));
     layout.missing.push({ key, header });

@@ -96,6 +96,13 @@ function listed(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** A write a protected range refused, read inside notSaved's parentheses. */
+export function protectedWrite(headers: readonly string[], firstRow: number, lastRow: number): string {
+  const one = headers.length === 1;
+  const rows = firstRow === lastRow ? `row ${firstRow}` : `rows ${firstRow}–${lastRow}`;
+  return `the column${one ? '' : 's'} ${listed(headers)}, ${rows}, ${one ? 'is' : 'are'} protected: in Data › Protect sheets and ranges, let yourself edit ${one ? 'it' : 'them'} or remove the protection of ${listed(headers)}`;
+}
+
 /** Row problems Gmail or a template causes while drafting (shown on the row). */
 export const draftProblem = {
   template: (actionLabel: string, why: string) => `the ${actionLabel} template has a mistake: ${why}`,

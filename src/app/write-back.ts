@@ -11,7 +11,7 @@ import { columnStretches } from '../core/plan';
 import { ACTION_LABELS } from '../core/templates';
 import type { KeyValueStore } from '../ports';
 import { writeCellJournal } from './journal';
-import { columnsAdded, userColumnsLeft } from './messages';
+import { columnsAdded, protectedWrite, userColumnsLeft } from './messages';
 import type { TrackedRow, TrackerModel } from './tracker-model';
 
 export const COLOURS = { overdue: '#f4c7c3', dueToday: '#fce8b2' } as const;
@@ -85,7 +85,8 @@ function writeRecorded(model: TrackerModel): void {
       formula: model.formula(column, sheetRow) || undefined,
     });
     for (const stretch of columnStretches(cells, current)) {
-      model.tracker.writeColumns(
+      writeColumns(
+        model,
         column,
         stretch.values.map((v) => [v]),
         undefined,
@@ -174,7 +175,7 @@ function writeManaged(model: TrackerModel, linksKnown: boolean): void {
       values.push(run.map((c) => managedCell(model, row, c.key)));
       if (hasStatus) notes.push(run.map((c) => (c.key === 'followUpStatus' ? noteFor(row) : '')));
     }
-    model.tracker.writeColumns(run[0]!.column, values, hasStatus ? notes : undefined);
+    writeColumns(model, run[0]!.column, values, hasStatus ? notes : undefined);
   }
   if (kept.size === 0) return;
   // The Draft column in stretches of rows between the kept cells.
@@ -185,9 +186,33 @@ function writeManaged(model: TrackerModel, linksKnown: boolean): void {
     if (sheetRow > start) {
       const values: CellValue[][] = [];
       for (let r = start; r < sheetRow; r++) values.push([managedCell(model, rows.get(r), 'draft')]);
-      model.tracker.writeColumns(draftColumn, values, undefined, start);
+      writeColumns(model, draftColumn, values, undefined, start);
     }
     start = sheetRow + 1;
+  }
+}
+
+/** Apps Script's words for a write into a cell protected against the user (docs/DECISIONS.md). */
+const PROTECTED = /protected cell/i;
+
+/**
+ * One batched write; a write a protected range refuses (Apps Script writes nothing of that call) stops write-back
+ * with a message naming the columns and rows, so the journal keeps what is not written for the next run.
+ */
+function writeColumns(
+  model: TrackerModel,
+  firstColumn: number,
+  rows: CellValue[][],
+  notes?: string[][],
+  firstRow = 2,
+): void {
+  try {
+    model.tracker.writeColumns(firstColumn, rows, notes, firstRow);
+  } catch (error) {
+    if (!(error instanceof Error) || !PROTECTED.test(error.message)) throw error;
+    const width = rows[0]?.length ?? 1;
+    const headers = model.values[0]!.slice(firstColumn, firstColumn + width).map((h) => String(h));
+    throw new Error(protectedWrite(headers, firstRow, firstRow + rows.length - 1));
   }
 }
 

@@ -3,8 +3,10 @@
  * is never written, a marked column moved, renamed or deleted stays the add-on's, an earlier version's columns are
  * adopted once.
  */
-import { columnMetadata, deleteColumnsAt, moveColumnTo } from '../../emulator/spreadsheet';
+
+import { columnMetadata, deleteColumnsAt, moveColumnTo, protectAgainstUser } from '../../emulator/spreadsheet';
 import { findSheet } from '../../emulator/spreadsheet/state';
+import { columnLetter } from '../../src/core/columns';
 import { SHEET, world } from './harness';
 
 const MANAGED = ['Next follow-up', 'Due', 'Follow-up status', 'Priority', 'Draft'];
@@ -92,5 +94,21 @@ describe('managed columns', () => {
     expect(w.cell('Acme', 'Priority')).toBe('High');
     expect(header(w).at(-1)).toBe('Follow-up priority');
     expect(marks(w).priority).toBe(header(w).length);
+  });
+
+  it('stops cleanly at a protected managed column, names it and its rows, and the next run finishes', () => {
+    const w = world({ csv: 'Company,Applied,Recruiter email\nAcme,{{today-16}},sam@acme.example\n' });
+    w.run('scoreApplications');
+    const letter = columnLetter(header(w).indexOf('Priority'));
+    const id = protectAgainstUser(w.emulator.state.spreadsheet, SHEET, `${letter}:${letter}`);
+    const sheet = findSheet(w.emulator.state.spreadsheet, SHEET)!;
+    w.run('scoreApplications');
+    const said = [...w.alerts(), ...w.toasts()].join(' | ');
+    expect(said).toMatch(/Priority, rows? 2.*protected: in Data › Protect sheets and ranges, let yourself edit/);
+    sheet.protections = sheet.protections.filter((p) => p.id !== id);
+    const alertsBefore = w.alerts().length;
+    w.run('scoreApplications');
+    expect(w.alerts().slice(alertsBefore).join(' ')).not.toMatch(/protected/);
+    expect(w.row('Acme').priority).toEqual(expect.any(Number));
   });
 });
