@@ -102,9 +102,26 @@ export function reportRows(emulator: Emulator, sheetName: string): ReportRow[] {
   const header = (values[0] ?? []).map(norm);
   const col = (name: string) => header.indexOf(norm(name));
   const company = header.findIndex((h) => COMPANY_HEADERS.has(h));
-  const [next, due, status, priority, draft] = ['Next follow-up', 'Due', 'Follow-up status', 'Priority', 'Draft'].map(
-    col,
-  );
+  // The add-on's columns by their marks (docs/RULES.md §1), else by the header an unmarked sheet gives them.
+  const marked = (value: string) =>
+    state.developerMetadata.find(
+      (m) =>
+        m.key === 'followups.managed' &&
+        m.value === value &&
+        m.location.type === 'COLUMN' &&
+        m.location.sheetId === sheet.sheetId,
+    );
+  const managed = [
+    ['nextFollowUp', 'Next follow-up'],
+    ['due', 'Due'],
+    ['followUpStatus', 'Follow-up status'],
+    ['priority', 'Priority'],
+    ['draft', 'Draft'],
+  ].map(([key, header]) => {
+    const location = marked(key!)?.location;
+    return location?.type === 'COLUMN' ? location.column - 1 : col(header!);
+  });
+  const [next, due, status, priority, draft] = managed;
   const rows: ReportRow[] = [];
   if (company < 0) return rows;
   for (let r = 1; r < values.length; r++) {

@@ -3,6 +3,7 @@
  * Apps Script services; nothing in src/app touches a Google global.
  */
 import type { CellValue } from './core/cells';
+import type { ManagedKey } from './core/columns';
 import type { MessageMeta } from './core/mail';
 
 export interface Clock {
@@ -31,6 +32,9 @@ export interface Ui {
   showDialog(page: PageName, title: string, data: unknown, size: { width: number; height: number }): void;
 }
 
+/** The developer metadata key of a managed column's mark; its value is the managed key (docs/RULES.md §1). */
+export const MANAGED_MARK = 'followups.managed';
+
 /** The tracker as read in one batch, plus the writes the run makes back to it. */
 export interface TrackerSheet {
   name: string;
@@ -41,6 +45,13 @@ export interface TrackerSheet {
    * the add-on may write into need them, and reading the whole sheet's formulas would cost a second full read.
    */
   columnFormulas(column: number): string[];
+  /**
+   * The columns marked as the add-on's (developer metadata `followups.managed`, value the managed key), by key: one
+   * `createDeveloperMetadataFinder()` call, cached. A key marked twice reads from its leftmost column.
+   */
+  managedMarks(): Partial<Record<ManagedKey, number>>;
+  /** Marks a 0-based column as the add-on's `key` column (whole-column metadata, PROJECT visibility). */
+  markColumn(column: number, key: ManagedKey): void;
   /** Appends columns with these headers to the right of the last used column (the caller extends its grid). */
   addColumns(headers: readonly string[]): void;
   /**

@@ -7,8 +7,9 @@ import {
   isTrackerHeader,
   MANAGED_HEADERS,
   MANAGED_KEYS,
+  type ManagedKey,
 } from '../core/columns';
-import type { TrackerSheet, Workbook } from '../ports';
+import { MANAGED_MARK, type TrackerSheet, type Workbook } from '../ports';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -22,6 +23,7 @@ class SheetTracker implements TrackerSheet {
   private cachedName: string | undefined;
   private cachedMaxRows: number | undefined;
   private readonly formulas = new Map<number, string[]>();
+  private marks: Partial<Record<ManagedKey, number>> | undefined;
 
   /** @param identity names the sheet for layoutKey without a call: its tab position, or the name in settings. */
   constructor(
@@ -43,6 +45,24 @@ class SheetTracker implements TrackerSheet {
   get name(): string {
     this.cachedName ??= this.sheet.getName();
     return this.cachedName;
+  }
+
+  managedMarks(): Partial<Record<ManagedKey, number>> {
+    if (this.marks) return this.marks;
+    const marks: Partial<Record<ManagedKey, number>> = {};
+    for (const metadata of this.sheet.createDeveloperMetadataFinder().withKey(MANAGED_MARK).find()) {
+      const key = metadata.getValue() as ManagedKey;
+      const column = metadata.getLocation().getColumn()?.getColumn();
+      if (!column || !(MANAGED_KEYS as string[]).includes(key)) continue;
+      if (marks[key] === undefined || column - 1 < marks[key]!) marks[key] = column - 1;
+    }
+    this.marks = marks;
+    return marks;
+  }
+
+  markColumn(column: number, key: ManagedKey): void {
+    markColumn(this.sheet, column, key);
+    this.marks = { ...this.managedMarks(), [key]: column };
   }
 
   addColumns(headers: readonly string[]): void {
@@ -121,6 +141,13 @@ class SheetTracker implements TrackerSheet {
   }
 }
 
+/** Marks a whole column (rows 1..max: Apps Script takes metadata on whole columns only). */
+function markColumn(sheet: Sheet, column: number, key: ManagedKey): void {
+  sheet
+    .getRange(1, column + 1, sheet.getMaxRows(), 1)
+    .addDeveloperMetadata(MANAGED_MARK, key, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+}
+
 function readTracker(sheet: Sheet, identity: string): SheetTracker {
   return new SheetTracker(sheet, sheet.getDataRange().getValues() as CellValue[][], identity);
 }
@@ -184,6 +211,9 @@ export class SpreadsheetWorkbook implements Workbook {
     headerRange.setValues([headers]);
     headerRange.setFontWeight('bold');
     sheet.getRange(2, 1, 1, example.length).setValues([example]);
+    MANAGED_KEYS.forEach((key, i) => {
+      markColumn(sheet, COLUMN_KEYS.length + i, key);
+    });
     sheet.setFrozenRows(1);
     sheet.activate();
     return name;

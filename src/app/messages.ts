@@ -3,7 +3,9 @@
  * run's record — each situation worded once, here. (What goes into an email is the templates'; what a row's Follow-up
  * status says is the rules'.)
  */
+
 import type { RunResult } from './followups';
+import type { ManagedLayout } from './managed-columns';
 
 /** "1 draft", "2 drafts"; `many` for irregular plurals ("replies"). */
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -77,6 +79,28 @@ export function formulaNotWritten(header: string, sheetRow: number): string {
 
 export function columnsAdded(headers: readonly string[]): string {
   return `added the column${headers.length === 1 ? '' : 's'} ${headers.join(', ')}`;
+}
+
+/**
+ * The user's own columns named like the add-on's, left alone (docs/RULES.md §1), said on the run that adds the
+ * add-on's own: "your own column Priority is left as it is: the add-on writes its follow-ups in Follow-up priority".
+ */
+export function userColumnsLeft(layout: Pick<ManagedLayout, 'userColumns' | 'missing'>): string {
+  const theirs = layout.userColumns.map((u) => u.header);
+  const ours = layout.userColumns.map((u) => layout.missing.find((m) => m.key === u.key)?.header ?? u.header);
+  const one = theirs.length === 1;
+  return `your own column${one ? '' : 's'} ${listed(theirs)} ${one ? 'is' : 'are'} left as ${one ? 'it is' : 'they are'}: the add-on writes its follow-ups in ${listed(ours)}`;
+}
+
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** A write a protected range refused, read inside notSaved's parentheses. */
+export function protectedWrite(headers: readonly string[], firstRow: number, lastRow: number): string {
+  const one = headers.length === 1;
+  const rows = firstRow === lastRow ? `row ${firstRow}` : `rows ${firstRow}–${lastRow}`;
+  return `the column${one ? '' : 's'} ${listed(headers)}, ${rows}, ${one ? 'is' : 'are'} protected: in Data › Protect sheets and ranges, let yourself edit ${one ? 'it' : 'them'} or remove the protection of ${listed(headers)}`;
 }
 
 /** Row problems Gmail or a template causes while drafting (shown on the row). */

@@ -13,6 +13,7 @@ import type { Settings } from '../core/settings';
 import { scoreTracker } from '../core/tracker';
 import type { TrackerSheet } from '../ports';
 import type { CellJournalEntry, CellNote } from './journal';
+import { layoutColumns, locateManaged, type ManagedLayout } from './managed-columns';
 import { formulaNotWritten } from './messages';
 
 /** One application row of this run. Its draft record is `app.draft`, the only copy. */
@@ -44,6 +45,8 @@ export class TrackerModel {
   readonly cellNotes = new Map<string, CellNote[]>();
   /** Headers of the columns this run appends to the right of the sheet. */
   readonly newHeaders: string[] = [];
+  /** The add-on's own columns, found by their marks (see managed-columns.ts). */
+  readonly managed: ManagedLayout;
 
   /** @param notes where what is worth telling the user goes, as it comes up (duplicate headers, formulas left alone) */
   constructor(
@@ -52,7 +55,8 @@ export class TrackerModel {
     readonly ctx: ReadContext,
     private readonly notes: string[],
   ) {
-    const scored = scoreTracker(tracker.values, settings, ctx);
+    this.managed = locateManaged(tracker.values, tracker.managedMarks(), settings.columns);
+    const scored = scoreTracker(tracker.values, settings, ctx, this.matchOptions());
     this.headers = scored.headers;
     notes.push(...scored.sheetProblems);
     this.rows = scored.rows.map(({ application, evaluation }) => ({
@@ -190,7 +194,20 @@ export class TrackerModel {
       row.push(...(i === 0 ? headers : headers.map(() => '')));
     });
     this.newHeaders.push(...headers);
-    this.headers = matchHeaders(this.tracker.values[0]!, { overrides: this.settings.columns });
+    this.headers = matchHeaders(this.tracker.values[0]!, { ...this.matchOptions(), overrides: this.settings.columns });
+  }
+
+  /** Appends the missing managed columns to the grid, at the columns the layout then records for them. */
+  extendManaged(): void {
+    const width = this.tracker.values[0]?.length ?? 0;
+    this.managed.missing.forEach((m, i) => {
+      this.managed.columns[m.key] = width + i;
+    });
+    this.extend(this.managed.missing.map((m) => m.header));
+  }
+
+  private matchOptions() {
+    return { marked: layoutColumns(this.managed), managed: this.managed.columns };
   }
 
   private rescore(row: TrackedRow): void {

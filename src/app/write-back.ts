@@ -4,14 +4,14 @@
  * the run has dealt with.
  */
 import { type CellValue, isBlank } from '../core/cells';
-import { COLUMN_HEADERS, MANAGED_HEADERS, MANAGED_KEYS, type ManagedKey } from '../core/columns';
+import { COLUMN_HEADERS, MANAGED_KEYS, type ManagedKey } from '../core/columns';
 import { dateToInstant, dayStartsAtMidnight } from '../core/dates';
 import { draftCellValue } from '../core/draftcell';
 import { columnStretches } from '../core/plan';
 import { ACTION_LABELS } from '../core/templates';
 import type { KeyValueStore } from '../ports';
 import { writeCellJournal } from './journal';
-import { columnsAdded } from './messages';
+import { columnsAdded, protectedWrite, userColumnsLeft } from './messages';
 import type { TrackedRow, TrackerModel } from './tracker-model';
 
 export const COLOURS = { overdue: '#f4c7c3', dueToday: '#fce8b2' } as const;
@@ -42,21 +42,28 @@ export function writeBack(model: TrackerModel, options: WriteBackOptions): strin
   return notes;
 }
 
-/** Adds the managed columns the sheet lacks and the user columns recording needed, with their date format. */
+/**
+ * Adds the managed columns the sheet lacks (marked as they are added) and the user columns recording needed, with
+ * their date format; marks the earlier version's columns it adopted. Says once which of the user's columns it left.
+ */
 function addColumns(model: TrackerModel): string[] {
   const recorded = new Set(model.writes.map((w) => w.column));
   const dateColumns = [...recorded].filter(
     (k) => k !== 'followUps' && model.newHeaders.includes(COLUMN_HEADERS[k][0]!),
   );
-  model.extend(MANAGED_KEYS.filter((k) => model.headers.managed[k] === undefined).map((k) => MANAGED_HEADERS[k]));
-  if (model.newHeaders.length === 0) return [];
+  const layout = model.managed;
+  model.extendManaged();
+  for (const key of layout.adopted) model.tracker.markColumn(layout.columns[key]!, key);
+  const said = layout.userColumns.length > 0 ? [userColumnsLeft(layout)] : [];
+  if (model.newHeaders.length === 0) return said;
   model.tracker.addColumns(model.newHeaders);
+  for (const { key } of layout.missing) model.tracker.markColumn(layout.columns[key]!, key);
   const formats = [
-    ...(model.newHeaders.includes(MANAGED_HEADERS.due) ? [model.headers.managed.due!] : []),
+    ...(layout.missing.some((m) => m.key === 'due') ? [layout.columns.due!] : []),
     ...dateColumns.map((k) => model.headers.columns[k]!),
   ];
   for (const column of formats) model.tracker.formatColumn(column, 'yyyy-mm-dd');
-  return [columnsAdded(model.newHeaders)];
+  return [columnsAdded(model.newHeaders), ...said];
 }
 
 /**
@@ -78,7 +85,8 @@ function writeRecorded(model: TrackerModel): void {
       formula: model.formula(column, sheetRow) || undefined,
     });
     for (const stretch of columnStretches(cells, current)) {
-      model.tracker.writeColumns(
+      writeColumns(
+        model,
         column,
         stretch.values.map((v) => [v]),
         undefined,
@@ -173,7 +181,7 @@ function writeManaged(model: TrackerModel, linksKnown: boolean): void {
       values.push(run.map((c) => managedCell(model, row, c.key)));
       if (hasStatus) notes.push(run.map((c) => (c.key === 'followUpStatus' ? noteFor(row) : '')));
     }
-    model.tracker.writeColumns(run[0]!.column, values, hasStatus ? notes : undefined);
+    writeColumns(model, run[0]!.column, values, hasStatus ? notes : undefined);
   }
   if (kept.size === 0) return;
   // The Draft column in stretches of rows between the kept cells.
@@ -184,9 +192,33 @@ function writeManaged(model: TrackerModel, linksKnown: boolean): void {
     if (sheetRow > start) {
       const values: CellValue[][] = [];
       for (let r = start; r < sheetRow; r++) values.push([managedCell(model, rows.get(r), 'draft')]);
-      model.tracker.writeColumns(draftColumn, values, undefined, start);
+      writeColumns(model, draftColumn, values, undefined, start);
     }
     start = sheetRow + 1;
+  }
+}
+
+/** Apps Script's words for a write into a cell protected against the user (docs/DECISIONS.md). */
+const PROTECTED = /protected cell/i;
+
+/**
+ * One batched write; a write a protected range refuses (Apps Script writes nothing of that call) stops write-back
+ * with a message naming the columns and rows, so the journal keeps what is not written for the next run.
+ */
+function writeColumns(
+  model: TrackerModel,
+  firstColumn: number,
+  rows: CellValue[][],
+  notes?: string[][],
+  firstRow = 2,
+): void {
+  try {
+    model.tracker.writeColumns(firstColumn, rows, notes, firstRow);
+  } catch (error) {
+    if (!(error instanceof Error) || !PROTECTED.test(error.message)) throw error;
+    const width = rows[0]?.length ?? 1;
+    const headers = model.values[0]!.slice(firstColumn, firstColumn + width).map((h) => String(h));
+    throw new Error(protectedWrite(headers, firstRow, firstRow + rows.length - 1));
   }
 }
 

@@ -149,6 +149,8 @@ const DATE_KEYS: readonly ColumnKey[] = ['applied', 'interview', 'expected', 'pl
 export interface MatchOptions {
   /** Zero-based columns the add-on marked as its own (developer metadata): never read as a user column. */
   marked?: Iterable<number>;
+  /** The add-on's columns as the app found them by their marks: `HeaderMap.managed` is exactly this when given. */
+  managed?: Readonly<Partial<Record<ManagedKey, number>>>;
   /** The `columns` setting: the header to read for a key ('' for none), matched normalised (docs/RULES.md §1). */
   overrides?: Readonly<Partial<Record<ColumnKey, string>>>;
 }
@@ -256,6 +258,7 @@ export function matchHeaders(headerRow: readonly unknown[], options: MatchOption
   }
   const [fallback] = fallbacks;
   if (fallback && DATE_KEYS.every((k) => map.columns[k] === undefined)) assign(fallback.key, fallback.index);
+  if (options.managed) map.managed = { ...options.managed };
   return map;
 }
 

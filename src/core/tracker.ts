@@ -207,7 +207,7 @@ export function scoreTracker(
   values: readonly (readonly CellValue[])[],
   settings: Settings,
   ctx: ReadContext,
-  options: Pick<MatchOptions, 'marked'> = {},
+  options: Pick<MatchOptions, 'marked' | 'managed'> = {},
 ): ScoredTracker {
   const headers = matchHeaders(values[0] ?? [], { ...options, overrides: settings.columns });
   const sheetProblems = headerProblems(headers);

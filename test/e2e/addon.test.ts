@@ -58,13 +58,14 @@ describe('Score rows', () => {
     expect(w.emulator.drafts()).toEqual([]);
   });
 
-  it('finds a managed column the user moved and never adds it twice', () => {
+  it("leaves a user's own Due column alone, even a blank one, and writes the due date in its own column", () => {
     const w = world({ csv: `Company,Due,Applied,Recruiter email\nAcme,,{{today-16}},sam@acme.example\n` });
     w.run('scoreApplications');
     const header = w.emulator.displayValues(SHEET)[0]!;
     expect(header.filter((h) => h === 'Due')).toHaveLength(1);
     expect(header.indexOf('Due')).toBe(1);
-    expect(w.cell('Acme', 'Due')).toBe('23/11/2026');
+    expect(w.cell('Acme', 'Due')).toBe('');
+    expect(w.cell('Acme', 'Follow-up due')).toBe('2026-11-23');
   });
 
   it('colours overdue and due-today rows across every column, keeps the user formatting, and never stacks rules', () => {

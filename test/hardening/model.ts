@@ -13,14 +13,16 @@
  * frame, one valid To address taken from its own row, and is recorded in a Draft cell or the journal; no row has two
  * live drafts for one action.
  */
+
 import fc from 'fast-check';
 import { type Emulator, startOfDay } from '../../emulator/emulator';
 import { type MailboxFileMessage, parseAddressList } from '../../emulator/gmail';
 import { parseTopHeaders } from '../../emulator/gmail/mime';
 import { newMessageId } from '../../emulator/gmail/state';
 import type { CallInfo } from '../../emulator/runtime';
-import { cellValue, moveColumnTo } from '../../emulator/spreadsheet';
+import { cellValue, columnMetadata, moveColumnTo } from '../../emulator/spreadsheet';
 import { gridGet, lastColumn, lastRow, requireSheet, type SheetState } from '../../emulator/spreadsheet/state';
+import { DISTINCT_HEADERS } from '../../src/app/managed-columns';
 import { readDate } from '../../src/core/cells';
 import { COLUMN_HEADERS, type ColumnKey, MANAGED_HEADERS, type ManagedKey } from '../../src/core/columns';
 import { fromIso } from '../../src/core/dates';
@@ -482,8 +484,9 @@ export function faultFor(call: CallInfo, pick: number): string {
  * lock after everything is done, and the UI that would have shown the message. Apps Script then shows Google's own
  * message; nothing is half done.
  */
+// The developer metadata finder is part of the run's first read (docs/RULES.md §1): failing there loses nothing.
 export const MAY_FAIL_THE_RUN =
-  /^(SpreadsheetApp\.(getActiveSpreadsheet|flush|getUi)|Spreadsheet\.|Ui\.|Sheet\.(getDataRange|getLastColumn|getName)|Range\.(getValues|getFormulas)|PropertiesService\.|Properties\.getProperties|LockService\.getDocumentLock|Lock\.(hasLock|releaseLock))/;
+  /^(SpreadsheetApp\.(getActiveSpreadsheet|flush|getUi)|Spreadsheet\.|Ui\.|Sheet\.(getDataRange|getLastColumn|getName|createDeveloperMetadataFinder)|DeveloperMetadataFinder\.|DeveloperMetadata\.(getValue|getLocation)|DeveloperMetadataLocation\.getColumn|Range\.getColumn$|Range\.(getValues|getFormulas)|PropertiesService\.|Properties\.getProperties|LockService\.getDocumentLock|Lock\.(hasLock|releaseLock))/;
 
 export type Step =
   | { t: 'open' }
@@ -589,9 +592,13 @@ const DATED = new Set<ColumnKey | ManagedKey>([
 
 export const RECORDING_KEYS = ['heardBack', 'thankYou', 'lastFollowUp', 'followUps'] as const;
 type RecordingKey = (typeof RECORDING_KEYS)[number];
-/** Headers the add-on may append: its own columns and the first header of each recording column. */
+/**
+ * Headers the add-on may append: its own columns (with their distinct headers beside a user's column named like
+ * one, docs/RULES.md §1) and the first header of each recording column.
+ */
 const ADDABLE = new Map<string, ColumnKey | ManagedKey>([
   ...ALL_MANAGED_KEYS.map((k) => [normaliseHeader(MANAGED_HEADERS[k]), k] as const),
+  ...ALL_MANAGED_KEYS.map((k) => [normaliseHeader(DISTINCT_HEADERS[k]), k] as const),
   ...RECORDING_KEYS.map((k) => [normaliseHeader(COLUMN_HEADERS[k][0]!), k] as const),
 ]);
 
@@ -619,7 +626,7 @@ export function layoutOf(em: Emulator): Layout {
     const header = cellValue(em.state.spreadsheet, sheet, 0, c);
     if (header === 'Fuzz id') idColumn = c;
     const key = typeof header === 'string' ? HEADER_KEY.get(normaliseHeader(header)) : undefined;
-    if (!key) continue;
+    if (!key || MANAGED_KEY_SET.has(key)) continue;
     // RULES §1 as the add-on resolves it: for a date column, a header naming a date beats an earlier one without.
     const dated = (h: unknown) => DATED.has(key) && normaliseHeader(h).includes('date');
     const held = first.get(key);
@@ -628,7 +635,42 @@ export function layoutOf(em: Emulator): Layout {
     }
     count.set(key, (count.get(key) ?? 0) + 1);
   }
+  managedLayout(em, width, first, count);
   return { width, height: lastRow(sheet), first, count, idColumn };
+}
+
+const MANAGED_KEY_SET = new Set<ColumnKey | ManagedKey>(ALL_MANAGED_KEYS);
+
+/**
+ * The add-on's columns as docs/RULES.md §1 finds them: by their marks (counted, so a second mark is a second column);
+ * unmarked, by the add-on's distinct header first (a run stopped before it marked the column), then its header.
+ */
+function managedLayout(
+  em: Emulator,
+  width: number,
+  first: Map<ColumnKey | ManagedKey, number>,
+  count: Map<ColumnKey | ManagedKey, number>,
+): void {
+  const marks = columnMetadata(em.state.spreadsheet, SHEET).filter((m) => m.key === 'followups.managed');
+  const headers = Array.from({ length: width }, (_, c) =>
+    normaliseHeader(cellValue(em.state.spreadsheet, sheetOf(em), 0, c)),
+  );
+  for (const key of ALL_MANAGED_KEYS) {
+    const mine = marks.filter((m) => m.value === key).map((m) => m.column - 1);
+    if (mine.length > 0) {
+      first.set(key, Math.min(...mine));
+      count.set(key, mine.length);
+      continue;
+    }
+    const marked = new Set(marks.map((m) => m.column - 1));
+    const at = (h: string) => headers.findIndex((x, c) => !marked.has(c) && x === h);
+    const c = [at(normaliseHeader(DISTINCT_HEADERS[key])), at(normaliseHeader(MANAGED_HEADERS[key]))].find(
+      (i) => i >= 0,
+    );
+    if (c === undefined) continue;
+    first.set(key, c);
+    count.set(key, 1);
+  }
 }
 
 function managedColumns(layout: Layout): Set<number> {
