@@ -1,9 +1,10 @@
 /**
- * `npm run demo`: the built add-on run in the emulator, as ../shared/LOCAL-RUN.md specifies (flags, actions,
+ * `npm run demo`: the built add-on run in the emulator, as docs/COMMAND-LINE.md specifies (flags, actions,
  * --state, the JSON report, out/). Exit 0 when every action ran, 1 when one threw, 2 for bad flags or input.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { helpText, previewTable, rowsTable, sentLines, summaryLine, unscored } from './cli-output';
 import { Emulator, startOfDay } from './emulator';
 import { MailboxFileError, mailboxFromFile, type SentMessage } from './gmail';
 import { isValidTimeZone } from './platform';
@@ -61,7 +62,7 @@ export function parseArgs(argv: readonly string[], now: Date): Options {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!m) throw new UsageError(`unexpected argument "${arg}"; flags start with -- (see LOCAL-RUN.md)`);
+    if (!m) throw new UsageError(`unexpected argument "${arg}"; flags start with -- (see npm run demo -- --help)`);
     const name = m[1]!;
     if (name === 'json') {
       if (m[2] !== undefined) throw new UsageError('--json takes no value');
@@ -70,7 +71,7 @@ export function parseArgs(argv: readonly string[], now: Date): Options {
     }
     if (!VALUE_FLAGS.has(name)) {
       throw new UsageError(
-        `unknown flag --${name}; the flags are --sheet --mailbox --settings --state --today --tz --locale --action --json --out`,
+        `unknown flag --${name}; the flags are --sheet --mailbox --settings --state --today --tz --locale --action --json --out (--help explains them)`,
       );
     }
     const value = m[2] ?? argv[++i];
@@ -146,6 +147,12 @@ export function fillSampleDates(text: string, today: string): string {
   );
 }
 
+/** The sample tracker written in the locale's language when examples/ has one (sample-tracker.fr.csv), else English. */
+function sampleTracker(examples: string, locale: string): string {
+  const own = join(examples, `sample-tracker.${locale.split(/[_-]/)[0]!.toLowerCase()}.csv`);
+  return existsSync(own) ? own : join(examples, 'sample-tracker.csv');
+}
+
 function setUp(options: Options, io: Io): { emulator: Emulator; settingsFile: string | undefined } {
   const dist = join(io.root, 'dist');
   const examples = join(io.root, 'examples');
@@ -204,10 +211,10 @@ function setUp(options: Options, io: Io): { emulator: Emulator; settingsFile: st
   const csv = options.sheet
     ? readText(options.sheet, '--sheet')
     : sample
-      ? fillSampleDates(readFileSync(join(examples, 'sample-tracker.csv'), 'utf8'), options.today)
+      ? fillSampleDates(readFileSync(sampleTracker(examples, locale), 'utf8'), options.today)
       : '';
   try {
-    if (csv.trim() !== '') loadCsvIntoSheet(emulator.state.spreadsheet, 'Applications', csv);
+    if (csv.trim() !== '') loadCsvIntoSheet(emulator.state.spreadsheet, 'Applications', csv, emulator.runtime.now);
   } catch (error) {
     throw new UsageError(`--sheet ${options.sheet ?? 'sample'}: ${(error as Error).message}`);
   }
@@ -317,27 +324,35 @@ function writeOutputs(
   if (preview !== null) writeFileSync(join(dir, 'preview.html'), preview);
 }
 
-function table(report: Report): string {
-  const head = ['row', 'company', 'action', 'due', 'status', 'priority', 'draft'];
-  const lines = report.rows.map((r) => [
-    String(r.row),
-    r.company,
-    r.action ?? '–',
-    r.due ?? '–',
-    r.status ?? '–',
-    r.priority === null ? '–' : String(r.priority),
-    r.draft ? (r.draft.includes(' · draft ') ? 'drafted' : r.draft.split(' · ').slice(-1)[0]!) : '–',
-  ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => [...l[i]!].length)));
-  const pad = (cells: string[]) =>
-    cells
-      .map((c, i) => c + ' '.repeat(widths[i]! - [...c].length))
-      .join('  ')
-      .trimEnd();
-  return [pad(head), pad(widths.map((w) => '-'.repeat(w))), ...lines.map(pad)].join('\n');
+/** True when the person asked for the help text (anywhere on the line, as most command lines allow). */
+function wantsHelp(argv: readonly string[]): boolean {
+  return argv.some((arg) => arg === '--help' || arg === '-h');
+}
+
+/** The plain output: the rows (or the preview's follow-ups), toasts and alerts, what was sent, the summary. */
+function printPlain(io: Io, options: Options, report: Report, outcome: Outcome): void {
+  const previewOnly = outcome.preview !== null && unscored(report);
+  io.stdout(`${previewOnly ? previewTable(outcome.preview!) : rowsTable(report)}\n\n`);
+  if (outcome.preview !== null && !previewOnly) io.stdout(`${previewTable(outcome.preview)}\n\n`);
+  for (const toast of report.ui.toasts) io.stdout(`toast: ${toast}\n`);
+  for (const alert of report.ui.alerts) io.stdout(`alert: ${alert}\n`);
+  for (const line of sentLines(report, options.actions.includes('send-drafts'))) io.stdout(`${line}\n`);
+  io.stdout(`\n${summaryLine(report)}\n`);
+  const written = [
+    join(options.out, 'report.json'),
+    join(options.out, 'sheet.html'),
+    `${join(options.out, 'drafts')}/`,
+  ];
+  if (outcome.preview !== null) written.push(join(options.out, 'preview.html'));
+  io.stdout(`Wrote ${written.slice(0, -1).join(', ')} and ${written.at(-1)}\n`);
+  if (options.state) io.stdout(`Saved the emulator state to ${options.state}\n`);
 }
 
 export function main(argv: readonly string[], io: Io): number {
+  if (wantsHelp(argv)) {
+    io.stdout(helpText({ timeZone: DEFAULT_TZ, locale: DEFAULT_LOCALE }));
+    return 0;
+  }
   let options: Options;
   let emulator: Emulator;
   try {
@@ -363,25 +378,7 @@ export function main(argv: readonly string[], io: Io): number {
   writeOutputs(out, emulator, report, drafts, outcome.preview);
   if (options.state) writeFileSync(options.state, JSON.stringify(emulator.toJSON()));
   for (const error of outcome.errors) io.stderr(`demo: ${error.action}: ${error.message}\n`);
-  if (options.json) {
-    io.stdout(`${JSON.stringify(report)}\n`);
-  } else {
-    io.stdout(`${table(report)}\n\n`);
-    for (const toast of report.ui.toasts) io.stdout(`toast: ${toast}\n`);
-    for (const alert of report.ui.alerts) io.stdout(`alert: ${alert}\n`);
-    io.stdout(
-      `\n${report.drafts.length} draft${report.drafts.length === 1 ? '' : 's'} in Gmail · ${Object.entries(report.calls)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ')} calls · ${(report.modeledMs / 1000).toFixed(1)} s modeled\n`,
-    );
-    const written = [
-      join(options.out, 'report.json'),
-      join(options.out, 'sheet.html'),
-      `${join(options.out, 'drafts')}/`,
-    ];
-    if (outcome.preview !== null) written.push(join(options.out, 'preview.html'));
-    io.stdout(`Wrote ${written.slice(0, -1).join(', ')} and ${written.at(-1)}\n`);
-    if (options.state) io.stdout(`Saved the emulator state to ${options.state}\n`);
-  }
+  if (options.json) io.stdout(`${JSON.stringify(report)}\n`);
+  else printPlain(io, options, report, outcome);
   return outcome.errors.length > 0 ? 1 : 0;
 }

@@ -161,6 +161,7 @@ export class Emulator {
         return existsSync(file) ? readFileSync(file, 'utf8') : null;
       },
       addonName: 'Follow-ups',
+      userEmail: state.mailbox.me.email,
     });
     this.uiLog = sheets.uiLog;
     const platform = createPlatformServices(this.runtime, state.platform, {
@@ -268,6 +269,8 @@ export class Emulator {
       releaseLocksOf(this.state.platform, execution.id);
       this.runtime.end();
     }
+    // The commit Apps Script pays at the end for writes still buffered belongs to this execution's time.
+    result.modeledMs = this.runtime.now - startedAt;
     this.executions.push(result);
     return result;
   }

@@ -15,7 +15,10 @@ function of(className: string, methods: string): string[] {
 
 const KINDS: Readonly<Record<CallKind, readonly string[]>> = {
   builder: [
-    ...of('SpreadsheetApp', 'getActive getActiveSheet getActiveSpreadsheet getUi newConditionalFormatRule newDataValidation'),
+    ...of(
+      'SpreadsheetApp',
+      'getActive getActiveSheet getActiveSpreadsheet getUi newConditionalFormatRule newDataValidation',
+    ),
     // The spreadsheet handle knows its id (the URL is made from it), its sheets and its ranges.
     ...of('Spreadsheet', 'getActiveSheet getId getRange getSheetByName getSheets getUrl createDeveloperMetadataFinder'),
     ...of('Sheet', 'getParent getRange createDeveloperMetadataFinder'),
@@ -30,7 +33,10 @@ const KINDS: Readonly<Record<CallKind, readonly string[]>> = {
     ...of('DataValidationBuilder', 'requireCheckbox requireDate requireValueInList setAllowInvalid setHelpText'),
     // A found item carries its key, value and location with it.
     ...of('DeveloperMetadata', 'getId getKey getLocation getValue getVisibility'),
-    ...of('DeveloperMetadataFinder', 'onIntersectingLocations withId withKey withLocationType withValue withVisibility'),
+    ...of(
+      'DeveloperMetadataFinder',
+      'onIntersectingLocations withId withKey withLocationType withValue withVisibility',
+    ),
     ...of('DeveloperMetadataLocation', 'getColumn getLocationType getRow getSheet getSpreadsheet'),
     ...of('Ui', 'createAddonMenu createMenu'),
     ...of('Menu', 'addItem addSeparator addSubMenu'),

@@ -1,5 +1,5 @@
 /**
- * The JSON report of LOCAL-RUN.md, read off the emulator as a person would see the sheet and Gmail: the managed
+ * The JSON report of docs/COMMAND-LINE.md, read off the emulator as a person would see the sheet and Gmail: the managed
  * columns' text, the colours on screen, the notes on the status cells, and the drafts decoded from MIME.
  */
 import type { Emulator } from './emulator';

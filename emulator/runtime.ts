@@ -4,8 +4,8 @@
  * makes every fake throw on methods it does not implement, and marshalling into the script's realm.
  */
 
-import { callKind } from './latency-kinds';
 import { DEFAULT_LATENCY, isRoundTrip, LatencyModel, type LatencyName, latencyTable } from './latency';
+import { callKind } from './latency-kinds';
 
 /** Services as Apps Script names them; calls are counted under these names. */
 export type ServiceName =

@@ -1,7 +1,7 @@
 // Bundles the add-on for Apps Script: src/main.ts → dist/Code.js (an IIFE named App) plus one top-level
 // forwarding function per export of main.ts, because Apps Script only calls top-level function declarations.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
@@ -89,8 +89,29 @@ export async function build({ quiet = false } = {}) {
   for (const file of readdirSync(dist)) {
     if (!written.has(file) && !file.endsWith('.tmp')) rmSync(join(dist, file), { force: true });
   }
-  if (!quiet) process.stderr.write(`built dist/Code.js with ${names.length} handlers: ${names.join(', ')}\n`);
+  if (!quiet) {
+    process.stderr.write(`built dist/Code.js with ${names.length} handlers: ${names.join(', ')}\n`);
+    process.stderr.write(whereTheFilesAre(written));
+  }
   return names;
+}
+
+/** How each built file goes into the Apps Script editor by hand, in the order to add them (see the README). */
+function whereTheFilesAre(written) {
+  const scripts = ['mimetext.js', 'Code.js'];
+  const pages = [...written].filter((f) => f.endsWith('.html')).sort();
+  const rows = [
+    ...scripts.map((f) => [f, `script file "${f.replace(/\.js$/, '')}"`]),
+    ...pages.map((f) => [f, `HTML file "${f.replace(/\.html$/, '')}"`]),
+    ['appsscript.json', 'the manifest (Project Settings › Show "appsscript.json" manifest file in editor)'],
+  ];
+  const width = Math.max(...rows.map(([f]) => f.length));
+  return [
+    `The add-on's files are in ${dist}${sep} (\`npm run deploy\` pushes them with clasp; to paste them by hand in`,
+    'Extensions › Apps Script, add them in this order, as the README\'s "Install without a terminal" says):',
+    ...rows.map(([f, what]) => `  ${f.padEnd(width)}  → ${what}`),
+    '',
+  ].join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

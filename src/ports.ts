@@ -50,6 +50,11 @@ export interface TrackerSheet {
   writeColumns(firstColumn: number, rows: CellValue[][], notes?: string[][], firstRow?: number): void;
   /** Sets a number format on a column's data cells. */
   formatColumn(column: number, numberFormat: string): void;
+  /**
+   * Gives one cell (sheet row 1-based, column 0-based) a date-only number format when it has none of its own
+   * (General), so a Date written at 01:00 (a day that begins after midnight) shows as a date, not a date and time.
+   */
+  showDateOnly(sheetRow: number, column: number): void;
   /** Colours Overdue and Due-today rows through conditional formatting keyed on the status column. */
   colourRows(statusColumn: number, colours: { overdue: string; dueToday: string }): void;
   /** A key that changes when the colouring rules would need to change (sheet, status column, width). */
@@ -59,7 +64,7 @@ export interface TrackerSheet {
 export interface Workbook {
   timeZone: string;
   locale: string;
-  /** The tracker sheet (RULES.md §1), or null when no sheet has a Company header (or the named one is missing). */
+  /** The tracker sheet (docs/RULES.md §1), or null when no sheet has a Company header (or the named one is missing). */
   findTracker(preferredName: string): TrackerSheet | null;
   /** Adds a new sheet for "Set up a tracker sheet"; returns its name. */
   createTrackerSheet(): string;

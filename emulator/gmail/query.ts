@@ -1,5 +1,5 @@
 /**
- * The subset of Gmail's search language the emulator understands (APPS-SCRIPT.md), parsed once and evaluated
+ * The subset of Gmail's search language the emulator understands, parsed once and evaluated
  * against cached per-message metadata. Anything outside the subset throws
  * `not implemented in the emulator: Gmail query term "..."`, so a test learns at once that the emulator cannot
  * answer it (rather than getting a quietly wrong result).

@@ -1,5 +1,5 @@
 /**
- * The emulated mailbox as plain JSON (it is saved with the emulator state), the LOCAL-RUN.md mailbox-file loader,
+ * The emulated mailbox as plain JSON (it is saved with the emulator state), the docs/COMMAND-LINE.md mailbox-file loader,
  * and the per-message metadata cache (parsed headers live in memory only, never in the JSON).
  */
 
@@ -48,7 +48,7 @@ export interface MailboxState {
   nextId: { message: number; draft: number; history: number };
 }
 
-/** A message as the mailbox file (LOCAL-RUN.md) writes it. */
+/** A message as the mailbox file (docs/COMMAND-LINE.md) writes it. */
 export interface MailboxFileMessage {
   id?: string;
   threadId?: string;
@@ -440,7 +440,7 @@ function fileMessageToStored(state: MailboxState, m: CheckedFileMessage, index: 
 }
 
 /**
- * Validates a mailbox file (LOCAL-RUN.md) and builds the mailbox. Errors name the field and message index, e.g.
+ * Validates a mailbox file (docs/COMMAND-LINE.md) and builds the mailbox. Errors name the field and message index, e.g.
  * `messages[2].date is not a date`. Messages sharing a threadId are one thread; without a threadId a message joins
  * the thread of the message its References/In-Reply-To name (with a matching subject), else starts its own.
  * Without labels, a message from `me` is SENT and any other is INBOX; a message labelled DRAFT becomes a draft.

@@ -1,7 +1,12 @@
 /** What every Spreadsheet-family fake shares: the runtime, the state, call charging, wrapping and unwrapping. */
 import { guard, type Runtime } from '../runtime';
+import type { AxisOp } from './axis';
+import { areaProtected, PROTECTED_MESSAGE, sheetProtected, structureProtected } from './protection';
 import type { GridRange, SheetState, SpreadsheetState } from './state';
 import type { UiLog } from './uilog';
+
+/** The script's user when the host does not say (the emulator passes its mailbox owner). */
+export const DEFAULT_USER_EMAIL = 'me@example.com';
 
 export interface SpreadsheetServiceOptions {
   /** The project's HTML files by name (as `HtmlService.createHtmlOutputFromFile` names them); null when missing. */
@@ -13,6 +18,8 @@ export interface SpreadsheetServiceOptions {
    * Apps Script (they can call the script's functions). Without it scriptlets see only the template's properties.
    */
   scriptFunction?: FunctionConstructor;
+  /** The email of the user the script runs as (listed among a protection's editors); default me@example.com. */
+  userEmail?: string;
 }
 
 /** Every fake's proxy → the fake behind it, so arguments such as a Range or an HtmlOutput can be recognised. */
@@ -27,6 +34,8 @@ export class Ctx {
   makeSpreadsheet!: () => GoogleAppsScript.Spreadsheet.Spreadsheet;
   /** The sheet and rectangle of a Range fake, or null when the value is not one. */
   rangeInfo!: (value: unknown) => { sheet: SheetState; range: GridRange } | null;
+  /** The sheet of a Sheet fake, or null when the value is not one. */
+  sheetInfo!: (value: unknown) => SheetState | null;
 
   constructor(
     readonly rt: Runtime,
@@ -46,6 +55,25 @@ export class Ctx {
 
   error(message: string): Error {
     return this.rt.error(message);
+  }
+
+  get userEmail(): string {
+    return (this.options.userEmail ?? DEFAULT_USER_EMAIL).toLowerCase();
+  }
+
+  /** Throws Apps Script's protection error when some cell of `area` is protected against the script's user. */
+  assertEditable(sheet: SheetState, area: GridRange): void {
+    if (areaProtected(sheet, area)) throw this.error(PROTECTED_MESSAGE);
+  }
+
+  /** The same for a change to the sheet as a whole (frozen rows, column widths, conditional formats, name). */
+  assertSheetEditable(sheet: SheetState): void {
+    if (sheetProtected(sheet)) throw this.error(PROTECTED_MESSAGE);
+  }
+
+  /** The same for inserting, deleting or moving columns or rows. */
+  assertStructureEditable(sheet: SheetState, axis: 'row' | 'col', op: AxisOp): void {
+    if (structureProtected(sheet, axis, op)) throw this.error(PROTECTED_MESSAGE);
   }
 
   /** Guards a fake (unknown methods throw, toString gives the class name) and remembers it. */

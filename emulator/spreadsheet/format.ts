@@ -8,7 +8,7 @@ import { fromSerial, toSerial, wallClock } from './time';
 const EN_MONTHS = [...MONTH_NAMES];
 const EN_DAYS = [...DAY_NAMES];
 
-interface Names {
+export interface Names {
   months: string[];
   monthsShort: string[];
   days: string[];
@@ -18,7 +18,7 @@ interface Names {
 const namesCache = new Map<string, Names>();
 
 /** Month and day names: English ones for en_* (Sheets shows `Sep`, not ICU's `Sept`), ICU's for other locales. */
-function namesFor(locale: string): Names {
+export function localeNames(locale: string): Names {
   let names = namesCache.get(locale);
   if (!names) {
     if (locale.startsWith('en')) {
@@ -121,7 +121,7 @@ function pad(n: number, width: number): string {
 /** Formats an instant with a Sheets date pattern (`yyyy-mm-dd`, `d mmm yyyy`, `ddd d mmm`, `M/d/yyyy H:mm:ss`). */
 export function formatDate(ms: number, format: string, locale: string, timeZone: string): string {
   const w = wallClock(ms, timeZone);
-  const names = namesFor(locale);
+  const names = localeNames(locale);
   const tokens = tokenizeDateFormat(format);
   const hasAmPm = tokens.some((t) => t.kind === 'tok' && t.letter === 'ampm');
   let out = '';

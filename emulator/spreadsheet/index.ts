@@ -4,20 +4,14 @@
  */
 
 export type { SpreadsheetServiceOptions } from './context';
+export { loadCsvIntoSheet, parseCsv } from './csv';
+export { DEVELOPER_METADATA_LOCATION_TYPE, DEVELOPER_METADATA_VISIBILITY, PROTECTION_TYPE } from './enums';
 export { defaultDateFormat, displayValue, formatDate } from './format';
 export { compileFormula, FUNCTIONS } from './formula';
-export {
-  cellDisplay,
-  cellValue,
-  deleteRows,
-  displayGrid,
-  insertColumns,
-  insertRows,
-  normalizeColour,
-  sortRows,
-  visibleBackgrounds,
-  visibleStyles,
-} from './model';
+export { MOVE_MERGE_MESSAGE, PARTIAL_MERGE_MESSAGE, SORT_MERGE_MESSAGE } from './merge';
+export { ARBITRARY_RANGE_MESSAGE, SCRIPT_PROJECT } from './metadata';
+export { cellDisplay, cellValue, displayGrid, normalizeColour, visibleBackgrounds, visibleStyles } from './model';
+export { PROTECTED_MESSAGE } from './protection';
 export { renderSheetHtml } from './render';
 export {
   createSpreadsheetService,
@@ -31,20 +25,25 @@ export {
   type CellLayers,
   type ConditionalFormatRuleState,
   columnLetters,
+  completeSpreadsheetState,
   createSpreadsheetState,
   type DataValidationState,
   type DateCell,
+  type DeveloperMetadataState,
   findSheet,
   type GridRange,
   lastColumn,
   lastRow,
+  type MetadataLocationState,
+  type ProtectionState,
   parseA1,
   requireSheet,
   type SheetState,
   type SpreadsheetState,
   type StoredValue,
 } from './state';
-export { loadCsvIntoSheet, parseCsv, parseTypedEntry, type TypedEntry } from './typed';
+export { applyColumnOp, applyRowOp, deleteRows, insertColumns, insertRows } from './structure';
+export { parseTypedEntry, type TypedEntry, type TypedEntryContext, typedEntry } from './typed';
 export { UI_SCOPE } from './ui';
 export {
   type AlertRecord,
@@ -57,3 +56,15 @@ export {
   type ToastRecord,
   UiLog,
 } from './uilog';
+export {
+  addColumnMetadata,
+  columnMetadata,
+  deleteColumnsAt,
+  insertColumnsAt,
+  mergeCells,
+  moveColumnTo,
+  OWNER_EMAIL,
+  type OwnerProtection,
+  protectAgainstUser,
+  sortRows,
+} from './user';

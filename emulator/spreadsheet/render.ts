@@ -2,6 +2,7 @@
 import { formatGeneralNumber } from './format';
 import { compileFormula } from './formula';
 import { escapeHtml } from './html';
+import { hiddenCells } from './merge';
 import { cellDisplay, usedSize, visibleStyles } from './model';
 import { columnLetters, gridGet, requireSheet, type SpreadsheetState } from './state';
 
@@ -18,7 +19,7 @@ function hyperlinkOf(formula: string | null): string | null {
 /**
  * A standalone HTML page of the used range: display values, the colours a person sees (conditional formats
  * applied), bold cells, the frozen rows kept on top, notes as tooltips, links from HYPERLINK cells, checkboxes
- * as ☑/☐. Every cell text is HTML-escaped.
+ * as ☑/☐, merged cells as one spanning cell. Every cell text is HTML-escaped.
  */
 export function renderSheetHtml(state: SpreadsheetState, sheetName: string): string {
   const sheet = requireSheet(state, sheetName);
@@ -26,6 +27,16 @@ export function renderSheetHtml(state: SpreadsheetState, sheetName: string): str
   const styles = visibleStyles(state, sheet);
   const { notes, formulas, validations, values } = sheet.cells;
   const frozen = Math.min(sheet.frozenRows, rows);
+  const used = { row: 1, col: 1, numRows: rows, numCols: cols };
+  const hidden = rows === 0 ? null : hiddenCells(sheet, used);
+  const spans = new Map<number, string>();
+  for (const m of sheet.merges) {
+    const rowspan = Math.min(m.numRows, rows - m.row + 1);
+    const colspan = Math.min(m.numCols, cols - m.col + 1);
+    if (rowspan < 1 || colspan < 1) continue;
+    const attrs = `${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}${colspan > 1 ? ` colspan="${colspan}"` : ''}`;
+    spans.set((m.row - 1) * cols + (m.col - 1), attrs);
+  }
   const head = ['<tr><th class="corner"></th>'];
   for (let c = 1; c <= cols; c++) head.push(`<th class="col">${columnLetters(c)}</th>`);
   head.push('</tr>');
@@ -33,12 +44,13 @@ export function renderSheetHtml(state: SpreadsheetState, sheetName: string): str
   for (let r = 0; r < rows; r++) {
     const cells: string[] = [`<th class="row">${r + 1}</th>`];
     for (let c = 0; c < cols; c++) {
+      if (hidden?.has(r * cols + c)) continue;
       const style: string[] = [`background-color:${styles.backgrounds[r]![c]}`];
       const colour = styles.fontColors[r]![c];
       if (colour) style.push(`color:${colour}`);
       if (styles.bold[r]![c]) style.push('font-weight:bold');
       const note = gridGet(notes, r, c);
-      const attrs = [`style="${style.join(';')}"`];
+      const attrs = [`style="${style.join(';')}"${spans.get(r * cols + c) ?? ''}`];
       if (note !== null) attrs.push(`title="${escapeHtml(note)}" class="note"`);
       const rule = gridGet(validations, r, c);
       const value = gridGet(values, r, c);

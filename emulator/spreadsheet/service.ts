@@ -1,18 +1,16 @@
 /** createSpreadsheetService: SpreadsheetApp (with its Ui) and HtmlService over one SpreadsheetState. */
 import type { Runtime } from '../runtime';
-import {
-  BOOLEAN_CRITERIA,
-  ConditionalFormatRuleBuilderFake,
-  DATA_VALIDATION_CRITERIA,
-  DataValidationBuilderFake,
-} from './builders';
+import { ConditionalFormatRuleBuilderFake } from './conditional-format';
 import { Ctx, type SpreadsheetServiceOptions } from './context';
+import { DEVELOPER_METADATA_LOCATION_TYPE, DEVELOPER_METADATA_VISIBILITY, PROTECTION_TYPE } from './enums';
 import { HtmlServiceFake } from './html';
 import { RangeFake } from './range';
-import { SheetFake, SpreadsheetFake } from './sheet';
-import type { GridRange, SheetState, SpreadsheetState } from './state';
+import { SheetFake } from './sheet';
+import { SpreadsheetFake } from './spreadsheet';
+import { completeSpreadsheetState, type GridRange, type SheetState, type SpreadsheetState } from './state';
 import { UI_SCOPE, UiFake } from './ui';
 import { UiLog } from './uilog';
+import { BOOLEAN_CRITERIA, DATA_VALIDATION_CRITERIA, DataValidationBuilderFake } from './validation-builders';
 
 export const SPREADSHEET_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
 /** The full Sheets scope also covers the bound spreadsheet. */
@@ -23,6 +21,9 @@ type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type AppMembers =
   | 'BooleanCriteria'
   | 'DataValidationCriteria'
+  | 'DeveloperMetadataLocationType'
+  | 'DeveloperMetadataVisibility'
+  | 'ProtectionType'
   | 'flush'
   | 'getActive'
   | 'getActiveSheet'
@@ -35,6 +36,9 @@ class SpreadsheetAppFake implements Pick<App, AppMembers> {
   readonly self: App;
   readonly BooleanCriteria = BOOLEAN_CRITERIA;
   readonly DataValidationCriteria = DATA_VALIDATION_CRITERIA;
+  readonly DeveloperMetadataLocationType = DEVELOPER_METADATA_LOCATION_TYPE;
+  readonly DeveloperMetadataVisibility = DEVELOPER_METADATA_VISIBILITY;
+  readonly ProtectionType = PROTECTION_TYPE;
 
   constructor(private readonly ctx: Ctx) {
     this.self = ctx.wrap('SpreadsheetApp', this);
@@ -119,6 +123,7 @@ export function createSpreadsheetService(
   state: SpreadsheetState,
   options: SpreadsheetServiceOptions,
 ): SpreadsheetServices {
+  completeSpreadsheetState(state);
   const uiLog = new UiLog();
   const ctx = new Ctx(runtime, state, options, uiLog);
   const sheets = new WeakMap<SheetState, GoogleAppsScript.Spreadsheet.Sheet>();
@@ -136,6 +141,7 @@ export function createSpreadsheetService(
     spreadsheet ??= new SpreadsheetFake(ctx).self;
     return spreadsheet;
   };
+  ctx.sheetInfo = (value: unknown) => ctx.unwrap(value, SheetFake)?.sheetState ?? null;
   ctx.rangeInfo = (value: unknown) => {
     const fake = ctx.unwrap(value, RangeFake);
     return fake ? { sheet: fake.sheetState, range: { ...fake.area } } : null;

@@ -2,6 +2,20 @@
  * The spreadsheet's state: plain JSON-serialisable data (save = `JSON.stringify(state)`), with every cell
  * attribute kept in its own dense grid (rows of columns, 0-based) so batch reads and writes are array walks.
  */
+import type { GridRange } from './a1';
+
+export {
+  a1Of,
+  a1OfRange,
+  columnLetters,
+  columnNumber,
+  type GridRange,
+  parseA1,
+  quoteSheetName,
+  rangeContains,
+  rangesIntersect,
+  rangeWithin,
+} from './a1';
 
 /** A date cell: an instant, epoch milliseconds (Sheets keeps a serial number; its calendar date is read in the spreadsheet's zone). */
 export interface DateCell {
@@ -49,6 +63,49 @@ export interface ConditionalFormatRuleState {
   bold: boolean | null;
 }
 
+/**
+ * Where a developer metadata entry lives (`SpreadsheetApp.DeveloperMetadataLocationType`). A column location is
+ * a span of 1-based columns that follows its columns when columns are inserted, deleted or moved.
+ */
+export type MetadataLocationState =
+  | { type: 'SPREADSHEET' }
+  | { type: 'SHEET'; sheetId: number }
+  | { type: 'COLUMN'; sheetId: number; column: number; count: number };
+
+/** One `DeveloperMetadata` entry. */
+export interface DeveloperMetadataState {
+  /** Unique in the spreadsheet, positive. */
+  id: number;
+  key: string;
+  value: string | null;
+  visibility: 'DOCUMENT' | 'PROJECT';
+  /** The script project that made it: PROJECT metadata is visible to that project only. */
+  project: string;
+  location: MetadataLocationState;
+}
+
+/** One `Protection`: a protected range, or the whole sheet with optional unprotected ranges. */
+export interface ProtectionState {
+  /** Unique in the spreadsheet. */
+  id: number;
+  type: 'RANGE' | 'SHEET';
+  /** RANGE: the protected rectangle; SHEET: null. */
+  range: GridRange | null;
+  description: string;
+  /** Email addresses allowed to edit besides the script's user (lowercase). */
+  editors: string[];
+  /**
+   * Whether the script's user may edit the protected cells. A protection the script makes always lets its user
+   * edit (Apps Script never removes the current user from the editors); one the owner set up may not.
+   */
+  userCanEdit: boolean;
+  /** A warning-only protection lets everyone edit (Sheets only warns in its UI). */
+  warningOnly: boolean;
+  domainEdit: boolean;
+  /** SHEET only: rectangles anyone may edit. */
+  unprotected: GridRange[];
+}
+
 export interface SheetState {
   sheetId: number;
   name: string;
@@ -60,6 +117,9 @@ export interface SheetState {
   conditionalFormatRules: ConditionalFormatRuleState[];
   /** Column widths in pixels set by the script, by 1-based column number (recorded only). */
   columnWidths: Record<string, number>;
+  /** Merged rectangles (each at least 2 cells, none overlapping); the top-left cell holds the content. */
+  merges: GridRange[];
+  protections: ProtectionState[];
 }
 
 export interface SpreadsheetState {
@@ -71,6 +131,9 @@ export interface SpreadsheetState {
   sheets: SheetState[];
   activeSheetIndex: number;
   nextSheetId: number;
+  developerMetadata: DeveloperMetadataState[];
+  /** The next developer metadata or protection id (Sheets makes random ones; a counter keeps runs deterministic). */
+  nextObjectId: number;
 }
 
 export const DEFAULT_ROWS = 1000;
@@ -93,6 +156,8 @@ export function newSheetState(sheetId: number, name: string): SheetState {
     dataValidations: [],
     conditionalFormatRules: [],
     columnWidths: {},
+    merges: [],
+    protections: [],
   };
 }
 
@@ -123,7 +188,24 @@ export function createSpreadsheetState(options: {
     sheets: [newSheetState(0, options.sheetName ?? 'Sheet1')],
     activeSheetIndex: 0,
     nextSheetId: 1,
+    developerMetadata: [],
+    nextObjectId: 1,
   };
+}
+
+/**
+ * Fills in what a state saved by an earlier emulator lacks (merges, protections, developer metadata), in place,
+ * and returns it: saved states keep loading after the state grows.
+ */
+export function completeSpreadsheetState(state: SpreadsheetState): SpreadsheetState {
+  const partial = state as Partial<SpreadsheetState>;
+  partial.developerMetadata ??= [];
+  partial.nextObjectId ??= 1;
+  for (const sheet of state.sheets as Partial<SheetState>[]) {
+    sheet.merges ??= [];
+    sheet.protections ??= [];
+  }
+  return state;
 }
 
 export function findSheet(state: SpreadsheetState, name: string): SheetState | undefined {
@@ -216,107 +298,4 @@ export function lastColumn(sheet: SheetState): number {
     }
   }
   return last;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// A1 notation
-
-/** A 1-based rectangle. */
-export interface GridRange {
-  row: number;
-  col: number;
-  numRows: number;
-  numCols: number;
-}
-
-/** Column letters for a 1-based column: 1 → A, 27 → AA. */
-export function columnLetters(col: number): string {
-  let n = col;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** 1-based column number of letters: A → 1, AA → 27. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-export function a1Of(row: number, col: number): string {
-  return `${columnLetters(col)}${row}`;
-}
-
-export function a1OfRange(range: GridRange): string {
-  const start = a1Of(range.row, range.col);
-  if (range.numRows === 1 && range.numCols === 1) return start;
-  return `${start}:${a1Of(range.row + range.numRows - 1, range.col + range.numCols - 1)}`;
-}
-
-/** Quotes a sheet name for A1 notation when it needs it (`'My sheet'!A1`). */
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
-const CELL_PART = /^(\$?)([A-Za-z]{0,3})(\$?)(\d*)$/;
-
-/**
- * Parses A1 notation (`A1`, `A1:C3`, `A:C`, `2:5`, `A2:C`, optionally `Sheet!` or `'My sheet'!` first) into the
- * sheet name (null when absent) and a rectangle within the given sheet size; null when it is not A1 notation.
- */
-export function parseA1(
-  text: string,
-  maxRows: number,
-  maxCols: number,
-): { sheetName: string | null; range: GridRange } | null {
-  let rest = text.trim();
-  let sheetName: string | null = null;
-  const quoted = /^'((?:[^']|'')+)'!(.*)$/.exec(rest);
-  if (quoted) {
-    sheetName = quoted[1]!.replace(/''/g, "'");
-    rest = quoted[2]!;
-  } else {
-    const bang = rest.lastIndexOf('!');
-    if (bang >= 0) {
-      sheetName = rest.slice(0, bang);
-      rest = rest.slice(bang + 1);
-      if (sheetName === '') return null;
-    }
-  }
-  const parts = rest.split(':');
-  if (parts.length > 2 || parts[0] === '') return null;
-  const ends = parts.map((p) => {
-    const m = CELL_PART.exec(p);
-    if (!m || (m[2] === '' && m[4] === '')) return null;
-    return { col: m[2] === '' ? null : columnNumber(m[2]!), row: m[4] === '' ? null : Number(m[4]) };
-  });
-  if (ends.some((e) => e === null)) return null;
-  const a = ends[0]!;
-  const b = ends[1] ?? a;
-  if (parts.length === 1 && (a.col === null || a.row === null)) return null;
-  if (a.row === 0 || b.row === 0) return null;
-  const r1 = a.row ?? 1;
-  const c1 = a.col ?? 1;
-  const r2 = b.row ?? maxRows;
-  const c2 = b.col ?? maxCols;
-  const rowStart = Math.min(r1, r2);
-  const colStart = Math.min(c1, c2);
-  return {
-    sheetName,
-    range: {
-      row: rowStart,
-      col: colStart,
-      numRows: Math.max(r1, r2) - rowStart + 1,
-      numCols: Math.max(c1, c2) - colStart + 1,
-    },
-  };
-}
-
-export function rangeContains(range: GridRange, row: number, col: number): boolean {
-  return row >= range.row && row < range.row + range.numRows && col >= range.col && col < range.col + range.numCols;
 }

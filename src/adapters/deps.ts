@@ -12,6 +12,11 @@ function deps(withUi: boolean): CommandDeps {
     workbook,
     store: new DocumentStore(),
     mailbox: () => GmailMailbox.open(),
+    ownAddresses: () => {
+      // users.getProfile: the account's address (one Gmail call); with Gmail off there is none to compare.
+      const mailbox = GmailMailbox.open();
+      return mailbox ? [mailbox.myAddress()].filter((a) => a !== '') : [];
+    },
     lock: new DocumentLock(),
     ui: withUi ? new SpreadsheetUi(workbook.spreadsheet) : null,
     scheduler: new TriggerScheduler(),

@@ -13,6 +13,7 @@ import type { TrackerSheet, Workbook } from '../ports';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+const DATE_FORMAT = 'yyyy-mm-dd';
 const STATUS_RULE = /^=LEFT\(\$[A-Z]+2,\s*(7|9)\)="(Overdue|Due today)"$/;
 
 class SheetTracker implements TrackerSheet {
@@ -82,6 +83,13 @@ class SheetTracker implements TrackerSheet {
   formatColumn(column: number, numberFormat: string): void {
     const rows = this.maxRows - 1;
     if (rows > 0) this.sheet.getRange(2, column + 1, rows, 1).setNumberFormat(numberFormat);
+  }
+
+  showDateOnly(sheetRow: number, column: number): void {
+    const cell = this.sheet.getRange(sheetRow, column + 1);
+    const format = cell.getNumberFormat();
+    // Automatic (General): Sheets shows a script's Date with its time unless that time is midnight.
+    if (format === '' || format.toLowerCase() === 'general') cell.setNumberFormat(DATE_FORMAT);
   }
 
   layoutKey(statusColumn: number): string {
@@ -205,7 +213,8 @@ function setupExampleRow(timeZone: string): CellValue[] {
     interviewer: 'Kim Park',
     interviewerEmail: 'kim@example.com',
     thankYou: true,
-    notes: 'Talked about their design system and the move to weekly releases',
+    personalNote: 'I enjoyed hearing how your design system helped the team move to weekly releases.',
+    notes: 'Private, never in a draft: salary not discussed yet',
   };
   return COLUMN_KEYS.map((key) => byKey[key] ?? '');
 }

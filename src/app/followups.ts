@@ -41,6 +41,8 @@ export interface RunDeps {
   store: KeyValueStore;
   /** The Gmail mailbox, or null when the advanced Gmail service is not enabled. */
   mailbox: () => Mailbox | null;
+  /** The user's Gmail address and send-as aliases, never a recipient (docs/RULES.md §2); none known when absent. */
+  ownAddresses?: () => readonly string[];
 }
 
 interface Stages {
@@ -77,7 +79,9 @@ export function runFollowUps(deps: RunDeps, mode: RunMode): RunResult {
   result.sheetName = () => tracker.name;
   const { timeZone, locale } = deps.workbook;
   const today = instantToDate(started, timeZone);
-  const model = new TrackerModel(tracker, settings, { timeZone, locale, today }, result.notes);
+  // Only runs that may draft ask Gmail who the user is; the colouring-only run (score) never calls Gmail.
+  const ownAddresses = mode.kind === 'score' ? [] : ownAddressesOf(deps);
+  const model = new TrackerModel(tracker, settings, { timeZone, locale, today, ownAddresses }, result.notes);
   const cellJournal = readCellJournal(stored);
   model.recoverCells(cellJournal);
   const stages: Stages = { model, sync: null, drafting: null, journalKeys: cellJournal.map((e) => e.key) };
@@ -89,6 +93,16 @@ export function runFollowUps(deps: RunDeps, mode: RunMode): RunResult {
   result.rows = outcomes(model);
   result.headers = model.headers;
   return result;
+}
+
+/** The user's own addresses, or none when Gmail cannot say (off, or refusing): then nothing is held back. */
+function ownAddressesOf(deps: RunDeps): readonly string[] {
+  try {
+    return deps.ownAddresses?.() ?? [];
+  } catch (error) {
+    if (isTimeLimit(error)) throw error;
+    return [];
+  }
 }
 
 /** The Gmail stages: sync for every mode that reads Gmail, then drafting (or its preview). */

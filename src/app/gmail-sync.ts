@@ -101,9 +101,8 @@ export class GmailSync {
     const sent = findSent(this.mail.with([recipient]), recipient, record.made, this.model.ctx.timeZone);
     if (sent === null) return;
     const writes = recordSent(this.rowCells(row), record.action, sent);
-    this.model.setRecord(row, { kind: 'sent', action: record.action, due: record.due, sent });
+    this.model.record(row, writes, { kind: 'sent', action: record.action, due: record.due, sent });
     this.sentRecorded++;
-    this.model.record(row, writes);
   }
 
   private detectReply(row: TrackedRow): void {

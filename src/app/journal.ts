@@ -75,7 +75,7 @@ export function writeJournal(store: KeyValueStore, entry: Omit<JournalEntry, 'ke
 }
 
 /**
- * A recording write (RULES.md §5) a run is about to make in a user cell: the cell's token before and after (see
+ * A recording write (docs/RULES.md §5) a run is about to make in a user cell: the cell's token before and after (see
  * cellToken). Noted before the writes, cleared after them: the next run finishes writes an interrupted run left
  * half done — exactly once, since a cell already holding `to` is done and one holding neither was changed by the
  * user — so a sent follow-up never gets its date without its count, or its count twice.

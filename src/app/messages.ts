@@ -142,6 +142,12 @@ export const setup = {
     `Tracker sheet "${name}" with ${plural(applications, 'application')}.`,
   columnsWorthAdding: (headers: readonly string[]) =>
     `Columns worth adding: ${headers.join(', ')} (the rules and drafts use them).`,
+  /** Which header each thing is read from: `reads` pairs like ['the applied date', 'Date Applied']. */
+  columnsRead: (reads: readonly (readonly [string, string])[]) =>
+    `Reads ${reads.map(([what, header]) => `${what} from "${header}"`).join(', ')}.`,
+  /** A key no column is read as, and the sheet's header that looks closest (docs/RULES.md §1). */
+  renameOrMap: (what: string, key: string, closest: string, header: string) =>
+    `Nothing is read as ${what}: if "${closest}" holds it, rename it to "${header}", or map it in the Column headers setting (columns: {"${key}": "${closest}"}).`,
   signedAs: (name: string) => `Drafts are signed "${name}".`,
   noName: 'Your name is not set: add it in Follow-ups › Settings… (nothing is drafted without it).',
   setting: (key: string, message: string) => `Setting ${key}: ${message}`,

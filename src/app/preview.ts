@@ -6,7 +6,17 @@
 import { fromIso, instantToDate, toIso } from '../core/dates';
 import type { Preview, PreviewRow, SaveSettingsResult, SettingsForm } from '../core/pages';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import { ACTION_LABELS, ACTIONS, DEFAULT_TEMPLATES, PLACEHOLDERS } from '../core/templates';
+import {
+  ACTION_LABELS,
+  ACTIONS,
+  builtInTemplates,
+  draftLanguage,
+  LANGUAGE_PACKS,
+  LANGUAGES,
+  languageOfLocale,
+  PLACEHOLDERS,
+  placeUnsetTemplates,
+} from '../core/templates';
 import { type CommandDeps, rescheduleIfOn, runLocked } from './commands';
 import { type RowOutcome, type RunResult, runFollowUps } from './followups';
 import * as say from './messages';
@@ -39,6 +49,7 @@ function previewRow(outcome: RowOutcome, rendered: Rendered): PreviewRow {
     subject: outcome.replySubject ?? draft?.subject ?? '',
     bodyStart: lines.slice(0, 3).join('\n'),
     problems: [...outcome.problems.map((p) => ({ message: p.message, blocking: p.blocking })), ...templateProblems],
+    notes: outcome.application.notes,
     drafted:
       record !== null &&
       record.kind !== 'skipped' &&
@@ -109,10 +120,19 @@ export function skipFollowUp(deps: CommandDeps, rowKey: string, untilIso: string
 
 export function getSettingsForm(deps: CommandDeps): SettingsForm {
   const { settings, errors } = loadSettings(deps.store.getAll());
+  const language = draftLanguage(settings.language, deps.workbook.locale);
   return {
-    values: settings,
+    values: { ...settings, templates: placeUnsetTemplates(settings.templates, language) },
     defaults: { ...DEFAULT_SETTINGS },
-    defaultTemplates: { ...DEFAULT_TEMPLATES },
+    defaultTemplates: Object.fromEntries(
+      LANGUAGES.map((l) => [l, builtInTemplates(l)]),
+    ) as SettingsForm['defaultTemplates'],
+    languages: LANGUAGES.map((l) => ({
+      language: l,
+      name: LANGUAGE_PACKS[l].name,
+      englishName: LANGUAGE_PACKS[l].englishName,
+    })),
+    localeLanguage: languageOfLocale(deps.workbook.locale),
     actions: ACTIONS.map((action) => ({ action, label: ACTION_LABELS[action] })),
     placeholders: PLACEHOLDERS,
     timeZone: deps.workbook.timeZone,

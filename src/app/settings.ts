@@ -1,6 +1,10 @@
-/** Settings per spreadsheet, kept in document properties: scalars in one value, each template override in its own. */
+/**
+ * Settings per spreadsheet, kept in document properties: scalars in one value, each template override in its own —
+ * `template.<language>.<action>`, and `template.<action>` for wording saved before languages existed, which is read
+ * as it always was and used for whichever language the drafts are in (docs/DECISIONS.md, Languages).
+ */
 import { parseSettings, type SettingError, type Settings } from '../core/settings';
-import { ACTIONS } from '../core/templates';
+import { ACTIONS, LANGUAGES, type Language } from '../core/templates';
 import type { KeyValueStore } from '../ports';
 
 const SETTINGS_KEY = 'settings';
@@ -9,6 +13,19 @@ const TEMPLATE_PREFIX = 'template.';
 export interface LoadedSettings {
   settings: Settings;
   errors: SettingError[];
+}
+
+/** The property key of one override: `template.fr.check-in`, or `template.check-in` for one without a language. */
+function templateKey(language: Language | 'any', action: string): string {
+  return language === 'any' ? `${TEMPLATE_PREFIX}${action}` : `${TEMPLATE_PREFIX}${language}.${action}`;
+}
+
+function readOverride(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
 }
 
 /** The stored settings as submitted (before defaults), for the settings dialog. */
@@ -25,13 +42,16 @@ export function storedSettings(all: Record<string, string>): Record<string, unkn
   }
   const templates: Record<string, unknown> = {};
   for (const action of ACTIONS) {
-    const value = all[`${TEMPLATE_PREFIX}${action}`];
-    if (!value) continue;
-    try {
-      templates[action] = JSON.parse(value);
-    } catch {
-      templates[action] = value;
+    const value = all[templateKey('any', action)];
+    if (value) templates[action] = readOverride(value);
+  }
+  for (const language of LANGUAGES) {
+    const mine: Record<string, unknown> = {};
+    for (const action of ACTIONS) {
+      const value = all[templateKey(language, action)];
+      if (value) mine[action] = readOverride(value);
     }
+    if (Object.keys(mine).length > 0) templates[language] = mine;
   }
   return Object.keys(templates).length > 0 ? { ...raw, templates } : raw;
 }
@@ -57,11 +77,14 @@ export function saveSettings(store: KeyValueStore, submitted: Record<string, unk
   if (errors.length > 0) return { settings, errors };
   const { templates, ...scalars } = settings;
   const values: Record<string, string> = { [SETTINGS_KEY]: JSON.stringify(scalars) };
-  for (const action of ACTIONS) {
-    const override = templates[action];
-    if (override && (override.subject || override.body))
-      values[`${TEMPLATE_PREFIX}${action}`] = JSON.stringify(override);
-    else store.remove(`${TEMPLATE_PREFIX}${action}`);
+  const stored = store.getAll();
+  for (const language of ['any', ...LANGUAGES] as const) {
+    for (const action of ACTIONS) {
+      const key = templateKey(language, action);
+      const override = templates[language]?.[action];
+      if (override && (override.subject || override.body)) values[key] = JSON.stringify(override);
+      else if (key in stored) store.remove(key);
+    }
   }
   store.set(values);
   return { settings, errors };

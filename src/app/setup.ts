@@ -1,5 +1,12 @@
 /** Check setup: what is missing or wrong, in plain words, with what to do about each. */
-import { COLUMN_HEADERS, type ColumnKey } from '../core/columns';
+import {
+  COLUMN_HEADERS,
+  COLUMN_KEYS,
+  type ColumnKey,
+  closestHeader,
+  type HeaderMap,
+  KEY_LABELS,
+} from '../core/columns';
 import type { CommandDeps } from './commands';
 import { runFollowUps } from './followups';
 import * as say from './messages';
@@ -9,7 +16,37 @@ export interface SetupCheck {
   lines: string[];
 }
 
-const USEFUL: ColumnKey[] = ['role', 'applied', 'interview', 'expected', 'recruiterEmail', 'notes'];
+interface Lines {
+  problem(line: string): void;
+  note(line: string): void;
+}
+
+/**
+ * The columns part of Check setup (docs/RULES.md §1): the header each key is read from, then each key not read —
+ * with the sheet's closest header as a rename or a mapping when one looks close, else as a column worth adding.
+ */
+function checkColumns(headers: HeaderMap, out: Lines): void {
+  const reads = COLUMN_KEYS.filter((k) => headers.labels[k] !== undefined).map(
+    (k) => [KEY_LABELS[k], headers.labels[k]!] as const,
+  );
+  out.note(say.setup.columnsRead(reads));
+  const worthAdding: string[] = [];
+  for (const key of COLUMN_KEYS) {
+    if (headers.columns[key] !== undefined) continue;
+    const closest = closestHeader(key, headers.row, headers);
+    const useful = USEFUL.includes(key);
+    if (closest !== null) {
+      const line = say.setup.renameOrMap(KEY_LABELS[key], key, closest.header, COLUMN_HEADERS[key][0]!);
+      if (useful) out.problem(line);
+      else out.note(line);
+    } else if (useful) {
+      worthAdding.push(COLUMN_HEADERS[key][0]!);
+    }
+  }
+  if (worthAdding.length > 0) out.problem(say.setup.columnsWorthAdding(worthAdding));
+}
+
+const USEFUL: ColumnKey[] = ['role', 'applied', 'interview', 'expected', 'recruiterEmail', 'personalNote'];
 
 /** The lines of Check setup: ✓ fine, ✗ to fix, • worth knowing. Reads the sheet once and writes nothing. */
 export function checkSetup(deps: CommandDeps): SetupCheck {
@@ -27,8 +64,7 @@ export function checkSetup(deps: CommandDeps): SetupCheck {
     problem(say.noTracker(settings.trackerSheet));
   } else {
     good(say.setup.tracker(result.sheetName() ?? '', result.rows.length));
-    const missing = USEFUL.filter((k) => result.headers!.columns[k] === undefined).map((k) => COLUMN_HEADERS[k][0]!);
-    if (missing.length > 0) problem(say.setup.columnsWorthAdding(missing));
+    checkColumns(result.headers, { problem, note: (line) => lines.push(`• ${line}`) });
     for (const note of result.notes) problem(note);
   }
 

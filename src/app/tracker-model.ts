@@ -126,13 +126,21 @@ export class TrackerModel {
   /**
    * Applies recording writes (docs/RULES.md §5): each goes into the grid for write-back (never into a formula,
    * adding the column when missing) and is noted for the journal; the row's facts follow through the core.
+   * @param draft the row's new draft record (a send found), set together with the writes or not at all
    */
-  record(row: TrackedRow, writes: readonly CellWrite[]): void {
+  record(row: TrackedRow, writes: readonly CellWrite[], draft?: DraftRecord): void {
+    // Every read first: a formula check is a Spreadsheet call that can fail, and a failure must leave the row as it
+    // was (no "sent" record without its recording writes), so the next run finds the same facts and records them.
+    const inFormula = writes.map((w) => {
+      const column = this.headers.columns[w.column];
+      return column !== undefined && this.formula(column, row.sheetRow) !== '';
+    });
+    if (draft) this.setRecord(row, draft);
     const applied: CellWrite[] = [];
-    for (const write of writes) {
+    for (const [i, write] of writes.entries()) {
       if (this.headers.columns[write.column] === undefined) this.extend([COLUMN_HEADERS[write.column][0]!]);
       const column = this.headers.columns[write.column]!;
-      if (this.formula(column, row.sheetRow)) {
+      if (inFormula[i]) {
         this.notes.push(formulaNotWritten(COLUMN_HEADERS[write.column][0]!, row.sheetRow));
         continue;
       }
@@ -182,7 +190,7 @@ export class TrackerModel {
       row.push(...(i === 0 ? headers : headers.map(() => '')));
     });
     this.newHeaders.push(...headers);
-    this.headers = matchHeaders(this.tracker.values[0]!);
+    this.headers = matchHeaders(this.tracker.values[0]!, { overrides: this.settings.columns });
   }
 
   private rescore(row: TrackedRow): void {

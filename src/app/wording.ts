@@ -1,61 +1,42 @@
-/** The values a draft's placeholders take for one row: names, dates in the reader's language, and placeholders. */
-import { firstName, type ReadContext } from '../core/cells';
-import type { CalendarDate } from '../core/dates';
+/**
+ * The draft of one row: its facts (names, the job, the personal note, dates) handed to the core's wording in the
+ * drafts' language (docs/RULES.md §3 `language`, §4). The private Notes column is never read here.
+ */
+import type { ReadContext } from '../core/cells';
+import { firstName } from '../core/contacts';
 import type { Application, Evaluation } from '../core/rules';
 import type { Settings } from '../core/settings';
-import { MISSING_NOTES, MISSING_UPDATE, type RenderedDraft, renderDraft, type TemplateData } from '../core/templates';
+import {
+  type DraftFacts,
+  draftLanguage,
+  type RenderedDraft,
+  renderDraft,
+  templateOverride,
+  templateValues,
+} from '../core/templates';
 
-const MS_PER_DAY = 86_400_000;
-
-/**
- * A calendar date as people write it in the spreadsheet's language, e.g. "Friday 20 November" (en_GB) or
- * "Friday, November 20" (en_US); the year is added when it is not the current one.
- */
-export function humanDate(date: CalendarDate, locale: string, today: CalendarDate): string {
-  const tag = locale.replace('_', '-');
-  const sameYear = new Date(date * MS_PER_DAY).getUTCFullYear() === new Date(today * MS_PER_DAY).getUTCFullYear();
-  const options: Intl.DateTimeFormatOptions = {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-    ...(sameYear ? {} : { year: 'numeric' }),
-  };
-  try {
-    return new Intl.DateTimeFormat(tag, options).format(new Date(date * MS_PER_DAY));
-  } catch {
-    return new Intl.DateTimeFormat('en-GB', options).format(new Date(date * MS_PER_DAY));
-  }
-}
-
-export function templateData(
-  app: Application,
-  evaluation: Evaluation,
-  settings: Settings,
-  ctx: ReadContext,
-): TemplateData {
+/** What a draft may say about a row: every field but the private notes. */
+export function draftFacts(app: Application, evaluation: Evaluation, settings: Settings): DraftFacts {
   const name = evaluation.recipient?.name ?? '';
-  const first = firstName(name);
-  const when = (d: CalendarDate | null) => (d === null ? '' : humanDate(d, ctx.locale, ctx.today));
   const promised =
     app.expected !== null && app.interview !== null && app.expected >= app.interview ? app.expected : null;
   return {
-    greeting: first ? `Hi ${first},` : 'Hello,',
-    firstName: first || 'there',
     recipientName: name,
+    firstName: firstName(name),
     yourName: settings.yourName,
     company: app.company,
-    role: app.role || 'open',
-    notes: app.notes || MISSING_NOTES,
-    update: app.update || MISSING_UPDATE,
-    interviewDate: when(app.interview),
-    expectedDate: when(promised),
-    appliedDate: when(app.applied),
+    role: app.role,
+    personalNote: app.personalNote,
+    update: app.update,
+    interviewDate: app.interview,
+    expectedDate: promised,
+    appliedDate: app.applied,
   };
 }
 
 /**
- * The draft of a row's due follow-up, from the user's wording where set, else the built-in one.
+ * The draft of a row's due follow-up in the drafts' language, from the user's wording for that language where set,
+ * else the built-in one.
  * @throws TemplateError when the user's wording has a mistake (an unknown placeholder, an unclosed section)
  */
 export function renderFor(
@@ -66,5 +47,7 @@ export function renderFor(
 ): RenderedDraft {
   const action = evaluation.action;
   if (action === null) throw new Error('renderFor needs a row with a follow-up');
-  return renderDraft(action, templateData(app, evaluation, settings, ctx), settings.templates[action]);
+  const language = draftLanguage(settings.language, ctx.locale);
+  const data = templateValues(language, draftFacts(app, evaluation, settings), ctx.today, ctx.locale);
+  return renderDraft(action, data, templateOverride(settings, language, action), language);
 }

@@ -5,7 +5,7 @@
  */
 import { type CellValue, isBlank } from '../core/cells';
 import { COLUMN_HEADERS, MANAGED_HEADERS, MANAGED_KEYS, type ManagedKey } from '../core/columns';
-import { dateToInstant } from '../core/dates';
+import { dateToInstant, dayStartsAtMidnight } from '../core/dates';
 import { draftCellValue } from '../core/draftcell';
 import { columnStretches } from '../core/plan';
 import { ACTION_LABELS } from '../core/templates';
@@ -85,6 +85,12 @@ function writeRecorded(model: TrackerModel): void {
         stretch.startRow,
       );
     }
+  }
+  // A day that begins after midnight (a zone whose clocks jump then): its Date would show a time of day.
+  const { timeZone } = model.ctx;
+  for (const write of model.writes) {
+    if (write.update.kind === 'date' && !dayStartsAtMidnight(write.update.date, timeZone))
+      model.tracker.showDateOnly(write.row, model.headers.columns[write.column]!);
   }
 }
 

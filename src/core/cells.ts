@@ -1,6 +1,6 @@
-/** Reading single cells (RULES.md §2): dates, yes/no marks, counts, statuses and email addresses. */
-import { type CalendarDate, instantToDate, isDateObject, toYmd } from './dates';
-import { parseTextDate } from './parse';
+/** Reading single cells (docs/RULES.md §2): dates, yes-marks and counts, as Sheets and real exports hand them back. */
+import { type CalendarDate, fromYmd, instantToDate, isDateObject, toYmd } from './dates';
+import { findTextDate, isTimeOnlyText, readTextDate } from './parse';
 
 /** What `Range.getValues()` can hand back, plus what a fuzzer might. */
 export type CellValue = unknown;
@@ -9,12 +9,22 @@ export interface ReadContext {
   timeZone: string;
   locale: string;
   today: CalendarDate;
+  /** The user's Gmail address and send-as aliases: never a recipient (docs/RULES.md §2). */
+  ownAddresses?: readonly string[];
 }
 
-export type DateRead = { kind: 'blank' } | { kind: 'date'; date: CalendarDate } | { kind: 'unreadable'; text: string };
+export type DateRead =
+  | { kind: 'blank' }
+  /** `swappable`: typed as text with a day and month that could be the other way round (both 12 or less). */
+  | { kind: 'date'; date: CalendarDate; swappable: boolean }
+  /** A time of day and no date: a Date cell on Sheets' day zero, a fraction, or text such as "14:30". */
+  | { kind: 'time-only' }
+  | { kind: 'unreadable'; text: string };
 
 /** Sheets stores dates as days since 1899-12-30; a plain number in a date column is read that way. */
 const SHEETS_EPOCH_OFFSET = 25_569;
+/** The day Sheets puts a time-only cell on (docs/RULES.md §2). */
+const SHEETS_DAY_ZERO = fromYmd(1899, 12, 30)!;
 
 export function isBlank(value: CellValue): boolean {
   return value === '' || value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
@@ -26,44 +36,101 @@ export function cellText(value: CellValue): string {
   return String(value).trim();
 }
 
-/** A Date cell is its calendar date in the spreadsheet's time zone; text is read by the locale. */
+/**
+ * A Date cell is its calendar date in the spreadsheet's time zone, a number is a Sheets date serial, and text is
+ * read by the locale (see readTextDate).
+ */
 export function readDate(value: CellValue, ctx: ReadContext): DateRead {
   if (isBlank(value)) return { kind: 'blank' };
   if (isDateObject(value)) {
     try {
       const date = instantToDate(value.getTime(), ctx.timeZone);
+      if (date === SHEETS_DAY_ZERO) return { kind: 'time-only' };
       const { year } = toYmd(date);
-      if (year >= 1000 && year <= 9999) return { kind: 'date', date };
+      if (year >= 1000 && year <= 9999) return { kind: 'date', date, swappable: false };
     } catch {
       // An invalid Date.
     }
     // An invalid Date, or one outside the years 1000–9999 (a typo such as 0202-11-25).
     return { kind: 'unreadable', text: 'an invalid date' };
   }
-  if (typeof value === 'number' && Number.isFinite(value) && value > 20_000 && value < 120_000) {
-    return { kind: 'date', date: Math.floor(value) - SHEETS_EPOCH_OFFSET };
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    if (value >= 0 && value < 1) return { kind: 'time-only' };
+    if (value > 20_000 && value < 120_000) {
+      return { kind: 'date', date: Math.floor(value) - SHEETS_EPOCH_OFFSET, swappable: false };
+    }
   }
   if (typeof value === 'string') {
-    const date = parseTextDate(value, ctx.locale, ctx.today);
-    if (date !== null) return { kind: 'date', date };
+    if (isTimeOnlyText(value)) return { kind: 'time-only' };
+    const read = readTextDate(value, ctx.locale, ctx.today);
+    if (read !== null) return { kind: 'date', ...read };
   }
   return { kind: 'unreadable', text: cellText(value) };
 }
 
 export type YesRead = { yes: false; date?: undefined } | { yes: true; date?: CalendarDate };
 
-const YES_WORDS = new Set(['yes', 'y', 'x', '✓', '✔', '✔️', '☑', 'true', 'sent', 'done', 'ok', 'replied', 'thanked']);
+/**
+ * Words a "yes" starts with (docs/RULES.md §2), plus "ok" and the yes of the built-in languages (a French "Oui" is
+ * as done as a "Yes").
+ */
+const YES_WORDS = new Set([
+  'yes',
+  'y',
+  'x',
+  'true',
+  'sent',
+  'done',
+  'emailed',
+  'thanked',
+  'replied',
+  'ok',
+  'oui',
+  'ja',
+  'si',
+  'sí',
+]);
+const CHECK_MARK = /^[✓✔✅☑]/u;
+// What may stand between "yes" and the date it happened: "yes - emailed 11/23", "Sent on 23 Nov", "Done: 11/23".
+const CONNECTOR = /^(?:[\s\-–—:,;.!()]+|on\b|le\b|am\b|el\b)+/iu;
 
-/** A thank-you, heard-back or last-follow-up cell: a date, TRUE, or a word such as yes/x/✓/sent/done. */
+/** The date inside the rest of a yes-mark ("emailed 11/23" → 11/23), or undefined. */
+function dateAfterMark(rest: string, ctx: ReadContext): CalendarDate | undefined {
+  let text = rest;
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = text.replace(CONNECTOR, '');
+    const word = /^\p{L}+/u.exec(text)?.[0];
+    if (word && YES_WORDS.has(word.toLowerCase())) text = text.slice(word.length);
+  }
+  return text === '' ? undefined : (findTextDate(text, ctx.locale, ctx.today) ?? undefined);
+}
+
+/**
+ * A thank-you, heard-back or last-follow-up cell (docs/RULES.md §2): "yes" for a date, TRUE, a check mark (any emoji
+ * variation), x, or text that starts with yes, y, sent, done, emailed, thanked or replied; a date inside such text
+ * (`Sent 11/23`) is the date it happened. "No", "not yet", "pending" are not yes.
+ */
 export function readYes(value: CellValue, ctx: ReadContext): YesRead {
   if (value === true) return { yes: true };
   if (isBlank(value) || value === false) return { yes: false };
   const asDate = readDate(value, ctx);
   if (asDate.kind === 'date') return { yes: true, date: asDate.date };
-  const text = cellText(value)
-    .toLowerCase()
-    .replace(/[.!]+$/, '');
-  return YES_WORDS.has(text) ? { yes: true } : { yes: false };
+  // A time and no date: something was recorded, so never a second thank-you (a 0 is a plain "no").
+  if (asDate.kind === 'time-only' && typeof value !== 'number') return { yes: true };
+  if (typeof value !== 'string') return { yes: false };
+  const text = value
+    .normalize('NFKC')
+    .replace(/[\u{FE0E}\u{FE0F}]/gu, '')
+    .trim();
+  if (CHECK_MARK.test(text)) {
+    const date = dateAfterMark(text.slice([...text][0]!.length), ctx);
+    return date === undefined ? { yes: true } : { yes: true, date };
+  }
+  const first = /^[\p{L}]+/u.exec(text)?.[0];
+  if (!first || !YES_WORDS.has(first.toLowerCase())) return { yes: false };
+  const date = dateAfterMark(text.slice(first.length), ctx);
+  return date === undefined ? { yes: true } : { yes: true, date };
 }
 
 export type CountRead = { kind: 'count'; count: number } | { kind: 'unreadable'; text: string };
@@ -74,51 +141,4 @@ export function readCount(value: CellValue): CountRead {
   const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : Number.NaN;
   if (Number.isInteger(n) && n >= 0 && n < 1000) return { kind: 'count', count: n };
   return { kind: 'unreadable', text: cellText(value) };
-}
-
-const CLOSED_STATUSES = [
-  'offer',
-  'accepted',
-  'hired',
-  'rejected',
-  'declined',
-  'withdrawn',
-  'closed',
-  'not selected',
-  'no offer',
-  'archived',
-];
-
-/** True when the status starts with one of the closed words of RULES.md §2 (case-insensitive, whole words). */
-export function isClosedStatus(value: CellValue): boolean {
-  const words = cellText(value)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  return CLOSED_STATUSES.some((closed) => words === closed || words.startsWith(`${closed} `));
-}
-
-// Deliberately narrow: one address, no display name, no whitespace or angle brackets that could smuggle headers.
-const EMAIL =
-  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
-
-/** The address in a cell when it holds exactly one valid address (a `mailto:` prefix is tolerated). */
-export function readEmail(value: CellValue): string | null {
-  const text = cellText(value).replace(/^mailto:/i, '');
-  if (text.length > 254 || !EMAIL.test(text) || text.includes('..')) return null;
-  return text;
-}
-
-/**
- * The name to greet: the first word of a name cell, skipping a title such as Dr or Ms.
- * @example firstName('Dr. Jane Smith') // 'Jane'
- */
-export function firstName(value: CellValue): string {
-  const words = cellText(value)
-    .replace(/[\r\n\t]+/g, ' ')
-    .split(/\s+/)
-    .filter((w) => w !== '');
-  const titles = /^(?:mr|mrs|ms|mx|miss|dr|prof|sir|madam)\.?$/i;
-  const first = words.find((w) => !titles.test(w));
-  return first ? first.replace(/[,;]+$/, '') : '';
 }

@@ -93,16 +93,6 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** True when `timeZone` is an IANA zone this runtime knows. */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function wallClock(ms: number, timeZone: string): { date: CalendarDate; msOfDay: number } {
   const parts = formatterFor(timeZone).formatToParts(new Date(ms));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? Number.NaN);
@@ -132,17 +122,64 @@ export function instantToDate(ms: number, timeZone: string): CalendarDate {
   return date;
 }
 
-/** The instant at which `date` begins (local midnight) in `timeZone`: what a Date cell for that day holds. */
+const dayStartCache = new Map<string, number>();
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
+function offsetAt(ms: number, timeZone: string): number {
+  const wall = wallClock(ms, timeZone);
+  return wall.date * MS_PER_DAY + wall.msOfDay - ms;
+}
+
+/**
+ * The first instant of `date` in `timeZone`: what a Date cell for that day holds, and always an instant that
+ * instantToDate reads back as `date`. Usually local midnight; in zones whose clocks jump forward at midnight
+ * (Africa/Cairo, Asia/Beirut, America/Santiago, America/Havana) midnight does not exist on the changeover day, and the
+ * day begins at the jump (docs/RULES.md §2).
+ * @example dateToInstant(fromYmd(2026, 4, 24)!, 'Africa/Cairo') // 2026-04-23T22:00:00Z, 01:00 local
+ */
 export function dateToInstant(date: CalendarDate, timeZone: string): number {
-  const utcMidnight = date * MS_PER_DAY;
-  let guess = utcMidnight;
-  // Two passes settle the zone offset, including on days whose offset changes.
-  for (let i = 0; i < 3; i++) {
-    const wall = wallClock(guess, timeZone);
-    const wallMs = wall.date * MS_PER_DAY + wall.msOfDay;
-    guess += utcMidnight - wallMs;
+  const key = `${timeZone}|${date}`;
+  let start = dayStartCache.get(key);
+  if (start === undefined) {
+    start = firstInstantOf(date, timeZone);
+    if (dayStartCache.size > 50_000) dayStartCache.clear();
+    dayStartCache.set(key, start);
   }
-  return guess;
+  return start;
+}
+
+/**
+ * True when the day begins at 00:00 local time; false on a changeover day of a zone whose clocks jump at midnight
+ * (Cairo 2026-04-24 begins at 01:00), where a Date cell at the day's start would show its time of day.
+ */
+export function dayStartsAtMidnight(date: CalendarDate, timeZone: string): boolean {
+  return wallClock(dateToInstant(date, timeZone), timeZone).msOfDay === 0;
+}
+
+function firstInstantOf(date: CalendarDate, timeZone: string): number {
+  const utcMidnight = date * MS_PER_DAY;
+  // The offsets in force around the day: local midnight is UTC midnight less one of them.
+  const offsets = [
+    ...new Set([-MS_PER_DAY, 0, MS_PER_DAY].map((shift) => offsetAt(utcMidnight + shift, timeZone))),
+  ].sort((a, b) => a - b);
+  const midnights = offsets
+    .map((offset) => utcMidnight - offset)
+    .filter((ms) => {
+      const wall = wallClock(ms, timeZone);
+      return wall.date === date && wall.msOfDay === 0;
+    });
+  // A midnight repeated by a fall-back: the earlier one begins the day.
+  if (midnights.length > 0) return Math.min(...midnights);
+  // Midnight was skipped: the day begins at the jump, between the two readings of midnight.
+  let before = utcMidnight - offsets[offsets.length - 1]!;
+  let within = utcMidnight - offsets[0]!;
+  if (wallClock(before, timeZone).date >= date || wallClock(within, timeZone).date !== date) return within;
+  while (within - before > 1) {
+    const middle = Math.floor((before + within) / 2);
+    if (wallClock(middle, timeZone).date < date) before = middle;
+    else within = middle;
+  }
+  return within;
 }
 
 /** True for a Date object from any realm (cells come from the Apps Script runtime, not this module's realm). */

@@ -1,5 +1,5 @@
 /**
- * Reading Gmail before drafting (RULES.md §5), as pure functions over message metadata: replies that stop a
+ * Reading Gmail before drafting (docs/RULES.md §5), as pure functions over message metadata: replies that stop a
  * check-in, sent drafts to record, the thread to reply in, and the batched search queries that find them.
  */
 import { type CalendarDate, instantToDate } from './dates';

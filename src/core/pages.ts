@@ -4,7 +4,7 @@
  * function main.ts does not export, or misreading its answer, fails to compile (see src/server-contract.ts).
  */
 import type { SettingError, Settings } from './settings';
-import type { Template } from './templates';
+import type { Action, Language, Template } from './templates';
 
 export interface PreviewRow {
   row: number;
@@ -24,6 +24,8 @@ export interface PreviewRow {
   problems: { message: string; blocking: boolean }[];
   /** A draft or a sent message already covers this follow-up. */
   drafted: boolean;
+  /** The row's private Notes, shown beside the draft to help write it; never part of the email. */
+  notes: string;
 }
 
 export interface Preview {
@@ -37,7 +39,11 @@ export interface Preview {
 export interface SettingsForm {
   values: Settings;
   defaults: Settings;
-  defaultTemplates: Record<string, Template>;
+  /** The built-in wording of every action, per language. */
+  defaultTemplates: Record<Language, Record<Action, Template>>;
+  languages: { language: Language; name: string; englishName: string }[];
+  /** The language a blank `language` setting means here: the spreadsheet locale's, else English. */
+  localeLanguage: Language;
   actions: { action: string; label: string }[];
   placeholders: readonly string[];
   timeZone: string;

@@ -1,6 +1,6 @@
 /**
  * Deciding, per row, whether to draft, and what to record in the user's columns when Gmail shows a reply or a
- * sent draft (RULES.md §4–§5). Pure: the app layer applies the decisions.
+ * sent draft (docs/RULES.md §4–§5). Pure: the app layer applies the decisions.
  */
 import { type CellValue, isBlank, readCount } from './cells';
 import type { ColumnKey, HeaderMap } from './columns';
@@ -141,7 +141,7 @@ export function recordReply(row: RowCells, replied: CalendarDate, lastOutreach: 
 /**
  * A draft for `action` was sent on `sent`. A thank-you fills Thank-you sent; other actions set Last follow-up and
  * count one more in Follow-ups sent. The count restarts at 1 after a new interview (Last follow-up before it),
- * because RULES.md §3 counts follow-ups since the latest interview. Nothing is written when the user already
+ * because docs/RULES.md §3 counts follow-ups since the latest interview. Nothing is written when the user already
  * recorded this send.
  */
 export function recordSent(row: RowCells, action: Action, sent: CalendarDate): CellWrite[] {

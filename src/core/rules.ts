@@ -1,66 +1,14 @@
-/** The follow-up rules of RULES.md §3: for one application, the next action, its due date, status and priority. */
+/** The follow-up rules of docs/RULES.md §3: for one application, the next action, its due date, status and priority. */
+import type { Application, Problem } from './application';
 import type { YesRead } from './cells';
 import { type CalendarDate, rollToWeekday, toIso } from './dates';
-import type { DraftRecord } from './draftcell';
+import { implausibleDates } from './plausibility';
 import type { Settings } from './settings';
-import type { Action } from './templates';
+import { ACTION_LABELS, type Action } from './templates';
 
-export type Status = 'overdue' | 'due-today' | 'upcoming' | 'waiting' | 'closed';
+export type { Application, OwnAddress, Problem, ProblemCode } from './application';
 
-export type ProblemCode =
-  | 'unreadable-date'
-  | 'unreadable-count'
-  | 'unreadable-expected'
-  | 'expected-before-interview'
-  | 'no-response-date'
-  | 'no-follow-up-date'
-  | 'no-email'
-  | 'invalid-email'
-  | 'missing-notes'
-  | 'missing-update'
-  | 'no-dates'
-  | 'template-error'
-  | 'gmail-refused';
-
-export interface Problem {
-  code: ProblemCode;
-  message: string;
-  /** A blocking problem stops this row's draft (never other rows). */
-  blocking: boolean;
-}
-
-/** One application row as read from the tracker (see tracker.ts). */
-export interface Application {
-  /** 1-based sheet row. */
-  row: number;
-  company: string;
-  role: string;
-  closed: boolean;
-  applied: CalendarDate | null;
-  interview: CalendarDate | null;
-  /** The expected response date, already resolved against the interview date when it was a phrase. */
-  expected: CalendarDate | null;
-  /** The expected-response text when it could not be read. */
-  expectedUnreadable: string | null;
-  /** The date the user chose for the next follow-up (docs/RULES.md §3: the user's plan wins). */
-  plannedFollowUp: CalendarDate | null;
-  recruiterName: string;
-  recruiterEmail: string | null;
-  interviewerName: string;
-  interviewerEmail: string | null;
-  thankYou: YesRead;
-  heardBack: YesRead;
-  lastFollowUp: YesRead;
-  followUps: number;
-  /** The sentence to quote in the thank-you (the personalNote column). */
-  personalNote: string;
-  /** The user's private notes: never put into a draft. */
-  notes: string;
-  update: string;
-  draft: DraftRecord | null;
-  /** Problems found while reading the row's cells. */
-  problems: Problem[];
-}
+export type Status = 'overdue' | 'due-today' | 'upcoming' | 'waiting' | 'not-applied' | 'closed';
 
 export interface Recipient {
   email: string;
@@ -92,12 +40,14 @@ function laterOf(...dates: (CalendarDate | null | undefined)[]): CalendarDate | 
 }
 
 /**
- * Priority 0–100 keeping RULES.md §3's order: Overdue > Due today > Upcoming > Waiting > Closed; an overdue
- * thank-you first among overdue rows, then more days overdue (counted up to 29); sooner-due upcoming rows first.
+ * Priority 0–100 keeping docs/RULES.md §3's order: Overdue > Due today > Upcoming > Waiting > Closed and Not
+ * applied; an overdue thank-you first among overdue rows, then more days overdue (counted up to 29); sooner-due
+ * upcoming rows first.
  */
 export function priorityOf(status: Status, action: Action | null, daysFromToday: number): number {
   switch (status) {
     case 'closed':
+    case 'not-applied':
       return 0;
     case 'waiting':
       return 10;
@@ -143,7 +93,7 @@ function heardBackSince(heard: YesRead, since: CalendarDate): boolean {
   return heard.yes && (heard.date === undefined || heard.date >= since);
 }
 
-function decide(app: Application, settings: Settings): Decision {
+function decide(app: Application, settings: Settings, today: CalendarDate): Decision {
   const roll = (d: CalendarDate): CalendarDate => (settings.skipWeekends ? rollToWeekday(d) : d);
   const problems: Problem[] = [];
   const hints: string[] = [];
@@ -151,7 +101,8 @@ function decide(app: Application, settings: Settings): Decision {
   if (D !== null) {
     const thanked = app.thankYou.yes && (app.thankYou.date === undefined || app.thankYou.date >= D);
     if (!thanked) {
-      return { action: 'thank-you', due: D, problems, hints };
+      if (today <= D + settings.thankYouWindowDays) return { action: 'thank-you', due: D, problems, hints };
+      hints.push('The thank-you window has passed; the check-in is next.');
     }
     if (heardBackSince(app.heardBack, D)) {
       return { action: null, due: null, waitingReason: 'heard back: update next steps', problems, hints };
@@ -202,6 +153,14 @@ function decide(app: Application, settings: Settings): Decision {
     );
     return { action: null, due: null, waitingReason: 'no more check-ins planned', problems, hints };
   }
+  if (app.status.kind === 'interviewing') {
+    problems.push({
+      code: 'interviewing-without-date',
+      message: `Status says "${app.status.text}" but there is no interview date: add it to get the thank-you and the check-ins`,
+      blocking: false,
+    });
+    return { action: null, due: null, waitingReason: 'add the interview date', problems, hints };
+  }
   const A = app.applied;
   if (A !== null) {
     if (settings.applicationFollowUpDays === 0) {
@@ -235,6 +194,8 @@ function statusText(status: Status, days: number, action: Action | null, waiting
       return days === 1 ? 'Upcoming · tomorrow' : `Upcoming · in ${DAY(days)}`;
     case 'waiting':
       return waitingReason ? `Waiting · ${waitingReason}` : 'Waiting';
+    case 'not-applied':
+      return 'Not applied';
     case 'closed':
       return 'Closed';
   }
@@ -245,12 +206,14 @@ function statusText(status: Status, days: number, action: Action | null, waiting
  * @example evaluate(app, DEFAULT_SETTINGS, today).action // 'check-in'
  */
 export function evaluate(app: Application, settings: Settings, today: CalendarDate): Evaluation {
-  if (app.closed) {
+  const kind = app.status.kind;
+  if (kind === 'closed' || kind === 'not-applied') {
+    const status = kind === 'closed' ? 'closed' : 'not-applied';
     return {
       action: null,
       due: null,
-      status: 'closed',
-      statusText: 'Closed',
+      status,
+      statusText: statusText(status, 0, null),
       priority: 0,
       problems: [],
       hints: [],
@@ -258,8 +221,10 @@ export function evaluate(app: Application, settings: Settings, today: CalendarDa
       lastOutreach: null,
     };
   }
-  const decision = decide(app, settings);
+  const decision = decide(app, settings, today);
   const problems = [...app.problems, ...decision.problems];
+  for (const { code, message } of implausibleDates(app.dateCells, today))
+    problems.push({ code, message, blocking: true });
   const hints = [...decision.hints];
   const lastOutreach = laterOf(app.interview, app.applied, app.lastFollowUp.date);
   if (decision.action === null || decision.due === null) {
@@ -277,6 +242,9 @@ export function evaluate(app: Application, settings: Settings, today: CalendarDa
   }
   const action = decision.action;
   let due = decision.due;
+  // The user's plan wins when it is not older than the last outreach; the thank-you keeps the interview day.
+  const plan = app.plannedFollowUp;
+  if (action !== 'thank-you' && plan !== null && lastOutreach !== null && plan >= lastOutreach) due = plan;
   const skip = app.draft;
   if (skip?.kind === 'skipped' && skip.action === action && skip.due === due && skip.until > due) due = skip.until;
   const status: Status = today > due ? 'overdue' : today === due ? 'due-today' : 'upcoming';
@@ -284,15 +252,31 @@ export function evaluate(app: Application, settings: Settings, today: CalendarDa
   if (action === 'thank-you' && status === 'upcoming') {
     hints.push('Before the interview ends, ask about the next steps and when you can expect to hear back.');
   }
+  if (status === 'overdue' && days > settings.staleAfterDays) {
+    problems.push({
+      code: 'stale-follow-up',
+      message: `The ${ACTION_LABELS[action]} has been due since ${toIso(due)} (${DAY(days)}): update the row with what happened since, or close it`,
+      blocking: true,
+    });
+  }
   const recipient = chooseRecipient(app, action);
-  if (recipient === null) {
+  for (const own of app.ownAddresses) {
+    const whose = own.key === 'interviewerEmail' ? "the interviewer's" : "the recruiter's";
+    problems.push({
+      code: 'own-address',
+      message: `${own.header} "${own.address}": this is your own address: put ${whose} email here`,
+      blocking: true,
+    });
+  }
+  if (recipient === null && app.ownAddresses.length === 0) {
     const wanted = action === 'thank-you' ? 'an Interviewer email or a Recruiter email' : 'a Recruiter email';
     problems.push({ code: 'no-email', message: `no valid email address: add ${wanted}`, blocking: true });
   }
-  if (action === 'thank-you' && app.notes.trim() === '') {
+  if (action === 'thank-you' && app.personalNote.trim() === '') {
     problems.push({
       code: 'missing-notes',
-      message: 'no personal note for the thank-you: add one in Notes (the draft has a placeholder)',
+      message:
+        'no personal note for the thank-you: write one in the Personal note column (the draft has a placeholder)',
       blocking: false,
     });
   }

@@ -1,37 +1,54 @@
-/** Settings (RULES.md §3) with their defaults, and validation that names the setting and what it allows. */
-import { ACTION_LABELS, ACTIONS, type Action, hasControlCharacters, PLACEHOLDERS, placeholdersIn } from './templates';
+/** Settings (docs/RULES.md §3) with their defaults, and validation that names the setting and what it allows. */
+import { COLUMN_KEYS, type ColumnKey, KEY_LABELS, normaliseHeader } from './columns';
+import {
+  hasControlCharacters,
+  LANGUAGE_PACKS,
+  LANGUAGES,
+  type Language,
+  readTemplates,
+  type TemplateOverrides,
+} from './templates';
 
-export interface TemplateOverride {
-  subject?: string;
-  body?: string;
-}
+export type { TemplateOverride, TemplateOverrides } from './templates';
 
 export interface Settings {
   yourName: string;
+  /** The drafts' language; '' means the spreadsheet locale's language when built in, else English. */
+  language: Language | '';
   responseWindowDays: number;
   secondFollowUpDays: number;
   monthlyCheckIns: boolean;
   monthlyIntervalDays: number;
   maxMonthlyCheckIns: number;
   applicationFollowUpDays: number;
+  /** A thank-you is drafted only until this many days after the interview (docs/RULES.md §3). */
+  thankYouWindowDays: number;
+  /** A follow-up overdue by more than this many days is not drafted (docs/RULES.md §2). */
+  staleAfterDays: number;
   skipWeekends: boolean;
   dailyHour: number;
   /** Names the tracker sheet; blank means the first sheet with a Company header. */
   trackerSheet: string;
-  templates: Partial<Record<Action, TemplateOverride>>;
+  /** Header overrides: the header to read for a key, '' for none (docs/RULES.md §1). */
+  columns: Partial<Record<ColumnKey, string>>;
+  templates: TemplateOverrides;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   yourName: '',
+  language: '',
   responseWindowDays: 7,
   secondFollowUpDays: 7,
   monthlyCheckIns: true,
   monthlyIntervalDays: 30,
   maxMonthlyCheckIns: 3,
   applicationFollowUpDays: 14,
+  thankYouWindowDays: 2,
+  staleAfterDays: 45,
   skipWeekends: true,
   dailyHour: 8,
   trackerSheet: '',
+  columns: {},
   templates: {},
 });
 
@@ -49,32 +66,33 @@ const NUMBER_RULES: Partial<Record<SettingKey, NumberRule>> = {
   monthlyIntervalDays: { min: 7, max: 180 },
   maxMonthlyCheckIns: { min: 0, max: 24 },
   applicationFollowUpDays: { min: 0, max: 120 },
+  thankYouWindowDays: { min: 0, max: 14 },
+  staleAfterDays: { min: 1, max: 365 },
   dailyHour: { min: 0, max: 23 },
 };
 
 /** How each setting is named to a person (the settings dialog's labels); messages lead with it. */
 export const SETTING_LABELS: Readonly<Record<SettingKey, string>> = {
   yourName: 'Your name',
+  language: 'Language of the drafts',
   responseWindowDays: 'Days to wait for a response',
   secondFollowUpDays: 'Days before the second follow-up',
   monthlyCheckIns: 'Monthly check-ins',
   monthlyIntervalDays: 'Days between monthly check-ins',
   maxMonthlyCheckIns: 'Monthly check-ins at most',
   applicationFollowUpDays: 'Days after applying to check in',
+  thankYouWindowDays: 'Days after the interview to send a thank-you',
+  staleAfterDays: 'Days overdue before a follow-up is left to you',
   skipWeekends: 'Move weekend check-ins to Monday',
   dailyHour: 'Hour of the daily drafts',
   trackerSheet: 'Tracker sheet',
+  columns: 'Column headers',
   templates: 'Wording',
 };
 
 /** "Hour of the daily drafts (dailyHour)": the label a person sees, and the key a settings file uses. */
 function named(key: SettingKey): string {
   return `${SETTING_LABELS[key]} (${key})`;
-}
-
-/** "The Check-in subject (templates.check-in.subject)". */
-function templateNamed(action: Action, field: string): string {
-  return `The ${ACTION_LABELS[action]} ${field} (templates.${action}.${field})`;
 }
 
 const BOOLEAN_KEYS: SettingKey[] = ['monthlyCheckIns', 'skipWeekends'];
@@ -128,61 +146,62 @@ function readText(key: SettingKey, value: unknown, max: number, errors: SettingE
   return text;
 }
 
-/** Checks one template override; unknown placeholders are errors that name them. */
-export function validateTemplate(
-  action: string,
-  override: unknown,
-  errors: SettingError[],
-): TemplateOverride | undefined {
-  const where = `templates.${action}`;
-  if (!(ACTIONS as readonly string[]).includes(action)) {
+/**
+ * Checks the `columns` setting: known keys only, each a one-line header (blank for none), no header for two keys.
+ * @example readColumns({ applied: 'Date Applied' }, errors) // { applied: 'Date Applied' }
+ */
+export function readColumns(value: unknown, errors: SettingError[]): Partial<Record<ColumnKey, string>> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     errors.push({
-      setting: where,
-      message: `There is no follow-up "${action}" to word (${where}); the follow-ups are ${ACTIONS.join(', ')}.`,
+      setting: 'columns',
+      message: `${named('columns')} must name a header for each column, such as {"applied": "Date Applied"}; it is ${show(value)}.`,
     });
     return undefined;
   }
-  if (typeof override !== 'object' || override === null || Array.isArray(override)) {
-    errors.push({
-      setting: where,
-      message: `The ${ACTION_LABELS[action as Action]} wording (${where}) must be an object with "subject" and/or "body".`,
-    });
-    return undefined;
-  }
-  const named = (field: string) => templateNamed(action as Action, field);
-  const result: TemplateOverride = {};
-  for (const [field, value] of Object.entries(override)) {
-    if (field !== 'subject' && field !== 'body') {
+  const columns: Partial<Record<ColumnKey, string>> = {};
+  const byHeader = new Map<string, ColumnKey>();
+  for (const [key, header] of Object.entries(value as Record<string, unknown>)) {
+    const where = `columns.${key}`;
+    if (!(COLUMN_KEYS as string[]).includes(key)) {
       errors.push({
-        setting: `${where}.${field}`,
-        message: `The ${ACTION_LABELS[action as Action]} wording (${where}) takes only "subject" and "body", not "${field}".`,
+        setting: where,
+        message: `There is no column "${key}" to map (${where}); the columns are ${COLUMN_KEYS.join(', ')}.`,
       });
       continue;
     }
-    if (typeof value !== 'string') {
-      errors.push({ setting: `${where}.${field}`, message: `${named(field)} must be text.` });
-      continue;
-    }
-    if (value.trim() === '') continue;
-    if (field === 'subject' && /[\r\n]/.test(value)) {
-      errors.push({ setting: `${where}.subject`, message: `${named('subject')} must be one line (no line breaks).` });
-      continue;
-    }
-    if (value.length > 5000) {
-      errors.push({ setting: `${where}.${field}`, message: `${named(field)} must be at most 5000 characters.` });
-      continue;
-    }
-    const unknown = placeholdersIn(value).filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name));
-    if (unknown.length > 0) {
+    const k = key as ColumnKey;
+    const about = `The header for ${KEY_LABELS[k]} (${where})`;
+    if (typeof header !== 'string' || hasControlCharacters(header) || header.trim().length > 100) {
       errors.push({
-        setting: `${where}.${field}`,
-        message: `${named(field)} uses the unknown placeholder {{${unknown[0]}}}; the placeholders are ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`,
+        setting: where,
+        message: `${about} must be one line of text of at most 100 characters, or blank for none; it is ${show(header)}.`,
       });
       continue;
     }
-    result[field] = value;
+    const normal = normaliseHeader(header);
+    const other = normal === '' ? undefined : byHeader.get(normal);
+    if (other !== undefined) {
+      errors.push({
+        setting: where,
+        message: `${about} is "${header.trim()}", the header already chosen for ${KEY_LABELS[other]}: one column holds one thing.`,
+      });
+      continue;
+    }
+    if (normal !== '') byHeader.set(normal, k);
+    columns[k] = header.trim();
   }
-  return result;
+  return columns;
+}
+
+function readLanguage(value: unknown, errors: SettingError[]): Language | '' | undefined {
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : null;
+  if (text !== null && (text === '' || (LANGUAGES as readonly string[]).includes(text))) return text as Language | '';
+  const choices = LANGUAGES.map((l) => `${l} (${LANGUAGE_PACKS[l].englishName})`).join(', ');
+  errors.push({
+    setting: 'language',
+    message: `${named('language')} must be one of ${choices}, or blank for the spreadsheet's language; it is ${show(value)}.`,
+  });
+  return undefined;
 }
 
 /**
@@ -191,7 +210,7 @@ export function validateTemplate(
  */
 export function parseSettings(raw: Readonly<Record<string, unknown>>): { settings: Settings; errors: SettingError[] } {
   const errors: SettingError[] = [];
-  const settings: Settings = { ...DEFAULT_SETTINGS, templates: {} };
+  const settings: Settings = { ...DEFAULT_SETTINGS, columns: {}, templates: {} };
   for (const [key, value] of Object.entries(raw)) {
     if (value === undefined || value === null) continue;
     if (!(SETTING_KEYS as string[]).includes(key)) {
@@ -215,15 +234,14 @@ export function parseSettings(raw: Readonly<Record<string, unknown>>): { setting
     } else if (k === 'trackerSheet') {
       const text = readText(k, value, 100, errors);
       if (text !== undefined) settings.trackerSheet = text;
+    } else if (k === 'columns') {
+      const columns = readColumns(value, errors);
+      if (columns !== undefined) settings.columns = columns;
+    } else if (k === 'language') {
+      const language = readLanguage(value, errors);
+      if (language !== undefined) settings.language = language;
     } else if (k === 'templates') {
-      if (typeof value !== 'object' || Array.isArray(value)) {
-        errors.push({ setting: 'templates', message: 'templates must be an object keyed by action.' });
-        continue;
-      }
-      for (const [action, override] of Object.entries(value as Record<string, unknown>)) {
-        const checked = validateTemplate(action, override, errors);
-        if (checked && Object.keys(checked).length > 0) settings.templates[action as Action] = checked;
-      }
+      settings.templates = readTemplates(value, errors);
     }
   }
   return { settings, errors };

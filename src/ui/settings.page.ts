@@ -1,10 +1,20 @@
 /**
- * The Settings dialog: every setting of RULES.md §3 and the template overrides, checked as you type with the
- * very code the server uses (src/core/settings.ts), and a live sample draft from the current wording.
+ * The Settings dialog: every setting of docs/RULES.md §3, the drafts' language and the wording per language, checked as
+ * you type with the very code the server uses (src/core/settings.ts), and a live sample draft in that language.
  */
+import { fromIso } from '../core/dates';
 import type { SettingsForm } from '../core/pages';
-import { parseSettings, type Settings, type TemplateOverride } from '../core/settings';
-import { type Action, renderDraft, type TemplateData } from '../core/templates';
+import { parseSettings, type Settings } from '../core/settings';
+import {
+  type Action,
+  draftLanguage,
+  LANGUAGE_PACKS,
+  type Language,
+  renderDraft,
+  type TemplateOverride,
+  type TemplateOverrides,
+  templateValues,
+} from '../core/templates';
 import { call, closeDialog, el } from './server';
 
 const NUMBERS: [keyof Settings, string, string][] = [
@@ -24,31 +34,26 @@ const NUMBERS: [keyof Settings, string, string][] = [
   ['dailyHour', 'Hour of the daily drafts (0–23)', 'In the spreadsheet’s time zone.'],
 ];
 
-const SAMPLE: TemplateData = {
-  greeting: 'Hi Sam,',
-  firstName: 'Sam',
-  recipientName: 'Sam Lee',
-  yourName: '',
-  company: 'Acme',
-  role: 'Data Engineer',
-  notes: 'I enjoyed hearing how the team moved its pipelines to streaming.',
-  update: 'Since we spoke I published a write-up of my dashboard project: https://example.com/dashboard',
-  interviewDate: 'Monday 16 November',
-  expectedDate: 'Friday 20 November',
-  appliedDate: 'Wednesday 4 November',
-};
+/** The sample draft's day and dates: a Wednesday, an interview the Monday before, an answer promised by Friday. */
+const SAMPLE_TODAY = fromIso('2026-11-25')!;
+const SAMPLE_DATES = { interview: '2026-11-16', expected: '2026-11-20', applied: '2026-11-04' };
 
 const form = document.getElementById('form') as HTMLFormElement;
 const errorBox = document.getElementById('error')!;
 const statusBox = document.getElementById('status')!;
 const actionSelect = document.getElementById('action') as HTMLSelectElement;
+const languageSelect = document.getElementById('language') as HTMLSelectElement;
+const wordingSelect = document.getElementById('wordingLanguage') as HTMLSelectElement;
 const subject = document.getElementById('subject') as HTMLInputElement;
 const body = document.getElementById('body') as HTMLTextAreaElement;
 const sample = document.getElementById('sample')!;
 const input = (id: string) => document.getElementById(id) as HTMLInputElement;
 
 let data: SettingsForm | null = null;
-const templates: Partial<Record<string, TemplateOverride>> = {};
+const templates: Partial<Record<Language, Partial<Record<Action, TemplateOverride>>>> = {};
+
+const wordingLanguage = () => wordingSelect.value as Language;
+const currentAction = () => actionSelect.value as Action;
 
 function show(box: HTMLElement, text: string): void {
   box.textContent = text;
@@ -85,25 +90,29 @@ function collect(): Record<string, unknown> {
     trackerSheet: input('trackerSheet').value,
     monthlyCheckIns: input('monthlyCheckIns').checked,
     skipWeekends: input('skipWeekends').checked,
+    language: languageSelect.value,
   };
   // Numbers go as numbers (so a message reads "it is 25", as for a stored value); anything else as typed.
   for (const [key] of NUMBERS) {
     const field = input(key);
     values[key] = Number.isNaN(field.valueAsNumber) ? field.value : field.valueAsNumber;
   }
-  const overrides: Record<string, TemplateOverride> = {};
-  for (const [action, t] of Object.entries(templates)) {
-    if (t && (t.subject || t.body))
-      overrides[action] = { ...(t.subject ? { subject: t.subject } : {}), ...(t.body ? { body: t.body } : {}) };
+  const overrides: TemplateOverrides = {};
+  for (const [language, byAction] of Object.entries(templates) as [Language, Record<Action, TemplateOverride>][]) {
+    for (const [action, t] of Object.entries(byAction) as [Action, TemplateOverride][]) {
+      if (!t.subject && !t.body) continue;
+      const kept = { ...(t.subject ? { subject: t.subject } : {}), ...(t.body ? { body: t.body } : {}) };
+      overrides[language] = { ...overrides[language], [action]: kept };
+    }
   }
   values.templates = overrides;
   return values;
 }
 
 function fieldFor(setting: string): string {
-  const action = actionSelect.value;
-  if (setting === `templates.${action}.subject`) return 'subject';
-  if (setting === `templates.${action}.body`) return 'body';
+  const where = `templates.${wordingLanguage()}.${currentAction()}`;
+  if (setting === `${where}.subject`) return 'subject';
+  if (setting === `${where}.body`) return 'body';
   return setting;
 }
 
@@ -129,11 +138,22 @@ function validate(): boolean {
   return errors.length === 0;
 }
 
+/** The sample draft in the wording's language: its own sample row, dates written the way it writes them. */
 function renderSample(): void {
-  const action = actionSelect.value as Action;
-  const t = templates[action] ?? {};
+  const language = wordingLanguage();
+  const action = currentAction();
+  const row = LANGUAGE_PACKS[language].sample;
+  const facts = {
+    ...row,
+    firstName: row.recipientName.split(' ')[0] ?? '',
+    yourName: input('yourName').value.trim() || 'Your Name',
+    interviewDate: fromIso(SAMPLE_DATES.interview),
+    expectedDate: fromIso(SAMPLE_DATES.expected),
+    appliedDate: fromIso(SAMPLE_DATES.applied),
+  };
   try {
-    const draft = renderDraft(action, { ...SAMPLE, yourName: input('yourName').value.trim() || 'Your Name' }, t);
+    const values = templateValues(language, facts, SAMPLE_TODAY, data?.locale ?? 'en_GB');
+    const draft = renderDraft(action, values, templates[language]?.[action] ?? {}, language);
     sample.textContent = `Subject: ${draft.subject}\n\n${draft.text}`;
   } catch (error) {
     sample.textContent = `This wording cannot be used yet: ${(error as Error).message}`;
@@ -141,14 +161,34 @@ function renderSample(): void {
 }
 
 function loadTemplateFields(): void {
-  const action = actionSelect.value;
-  const t = templates[action] ?? {};
-  const defaults = data?.defaultTemplates[action];
+  const language = wordingLanguage();
+  const t = templates[language]?.[currentAction()] ?? {};
+  const defaults = data?.defaultTemplates[language][currentAction()];
   subject.value = t.subject ?? '';
   body.value = t.body ?? '';
   subject.placeholder = defaults?.subject ?? '';
   body.placeholder = defaults?.body ?? '';
   validate();
+}
+
+/** The wording shown follows the drafts' language whenever that changes. */
+function followDraftLanguage(): void {
+  if (!data) return;
+  wordingSelect.value = draftLanguage(languageSelect.value as Language | '', data.locale);
+  loadTemplateFields();
+}
+
+function fillLanguages(form: SettingsForm): void {
+  const here = form.languages.find((l) => l.language === form.localeLanguage);
+  const label = (l: SettingsForm['languages'][number]) =>
+    l.name === l.englishName ? l.name : `${l.name} (${l.englishName})`;
+  languageSelect.replaceChildren(
+    el('option', { value: '' }, `The spreadsheet’s language: ${here ? label(here) : 'English'}`),
+    ...form.languages.map((l) => el('option', { value: l.language }, label(l))),
+  );
+  wordingSelect.replaceChildren(...form.languages.map((l) => el('option', { value: l.language }, label(l))));
+  languageSelect.value = form.values.language;
+  wordingSelect.value = draftLanguage(form.values.language, form.locale);
 }
 
 function fill(form: SettingsForm): void {
@@ -158,10 +198,13 @@ function fill(form: SettingsForm): void {
   input('monthlyCheckIns').checked = form.values.monthlyCheckIns;
   input('skipWeekends').checked = form.values.skipWeekends;
   for (const [key] of NUMBERS) input(key).value = String(form.values[key]);
-  for (const [action, t] of Object.entries(form.values.templates)) templates[action] = { ...t };
+  for (const [language, byAction] of Object.entries(form.values.templates)) {
+    if (language !== 'any') templates[language as Language] = { ...byAction };
+  }
+  fillLanguages(form);
   actionSelect.replaceChildren(...form.actions.map((a) => el('option', { value: a.action }, a.label)));
   document.getElementById('body-hint')!.textContent =
-    `Placeholders: ${form.placeholders.map((p) => `{{${p}}}`).join(' ')}. Blank lines make paragraphs; {{#expectedDate}}…{{/expectedDate}} shows text only when there is a value.`;
+    `Placeholders: ${form.placeholders.map((p) => `{{${p}}}`).join(' ')}. {{greeting}} suits a name or none, and {{position}} is the job with its article (“the Data Analyst role”). Blank lines make paragraphs; {{#expectedDate}}…{{/expectedDate}} shows text only when there is a value.`;
   loadTemplateFields();
   if (form.errors.length > 0) show(errorBox, form.errors.map((e) => e.message).join(' '));
 }
@@ -170,14 +213,17 @@ buildNumberFields();
 form.addEventListener('input', (event) => {
   const target = event.target as HTMLElement;
   if (target === subject || target === body) {
-    templates[actionSelect.value] = { subject: subject.value, body: body.value };
+    const language = wordingLanguage();
+    templates[language] = { ...templates[language], [currentAction()]: { subject: subject.value, body: body.value } };
   }
   show(statusBox, '');
   validate();
 });
 actionSelect.addEventListener('change', loadTemplateFields);
+wordingSelect.addEventListener('change', loadTemplateFields);
+languageSelect.addEventListener('change', followDraftLanguage);
 document.getElementById('use-default')!.addEventListener('click', () => {
-  delete templates[actionSelect.value];
+  delete templates[wordingLanguage()]?.[currentAction()];
   loadTemplateFields();
 });
 document.getElementById('cancel')!.addEventListener('click', () => closeDialog());

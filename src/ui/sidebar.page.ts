@@ -92,6 +92,15 @@ function card(row: PreviewRow, today: string): HTMLElement {
     el('p', { class: 'field' }, el('span', { class: 'label' }, 'To: '), row.to || '(no email address)'),
     el('p', { class: 'field' }, el('span', { class: 'label' }, 'Subject: '), row.subject),
     row.bodyStart ? el('p', { class: 'body' }, row.bodyStart) : null,
+    // The row's private notes help write the personal note; the label says they never go into the email.
+    row.notes
+      ? el(
+          'p',
+          { class: 'field', role: 'note', 'aria-label': 'Your private notes' },
+          el('span', { class: 'label' }, 'Your notes (private, not in the email): '),
+          row.notes,
+        )
+      : null,
   );
   const problems =
     row.problems.length > 0

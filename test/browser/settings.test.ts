@@ -4,8 +4,9 @@
  * really stores what the next run uses.
  */
 import type { Page } from 'playwright-core';
+import { prepareEmulator } from '../../emulator/cli';
 import type { Emulator } from '../../emulator/emulator';
-import { docsPath, type OpenOptions, sampleEmulator, TIMEOUT_MS, textWhen, useBrowser } from './harness';
+import { docsPath, type OpenOptions, ROOT, sampleEmulator, TIMEOUT_MS, TODAY, textWhen, useBrowser } from './harness';
 
 jest.setTimeout(TIMEOUT_MS);
 
@@ -122,9 +123,11 @@ describe('Settings dialog', () => {
     const { page, emulator, server } = await open();
     const body = page.getByLabel('Body');
     await body.fill('Hi {{nickname}},\n\nThanks!');
-    const message = serverMessage(emulator, { templates: { 'thank-you': { body: 'Hi {{nickname}},\n\nThanks!' } } });
+    const message = serverMessage(emulator, {
+      templates: { en: { 'thank-you': { body: 'Hi {{nickname}},\n\nThanks!' } } },
+    });
     expect(message).toMatch(
-      /^The Thank-you note body \(templates\.thank-you\.body\) uses the unknown placeholder \{\{nickname\}\}; the placeholders are/,
+      /^The Thank-you note body in English \(templates\.en\.thank-you\.body\) uses the unknown placeholder \{\{nickname\}\}; the placeholders are/,
     );
     await expect(page.locator('#body-message').textContent()).resolves.toBe(message);
     await expect(body.getAttribute('aria-invalid')).resolves.toBe('true');
@@ -174,7 +177,7 @@ describe('Settings dialog', () => {
       yourName: 'Alex Q. Doe',
       dailyHour: 7,
       skipWeekends: true,
-      templates: { 'thank-you': { subject: 'Thank you, {{firstName}} — {{yourName}}' } },
+      templates: { en: { 'thank-you': { subject: 'Thank you, {{firstName}} — {{yourName}}' } } },
     });
     expect(emulator.run('draftFollowUps', 'menu').ok).toBe(true);
     const contoso = emulator.drafts().find((d) => d.to.includes('maria@contoso.example'));
@@ -185,7 +188,7 @@ describe('Settings dialog', () => {
   it('the keyboard alone reaches every control in order, up to Save and Close, and saves with Enter', async () => {
     const { page, emulator } = await open();
     const order: string[] = [];
-    for (let i = 0; i < 16; i++) {
+    for (let i = 0; i < 18; i++) {
       await page.keyboard.press('Tab');
       order.push(await focusedId(page));
     }
@@ -200,6 +203,8 @@ describe('Settings dialog', () => {
       'dailyHour',
       'monthlyCheckIns',
       'skipWeekends',
+      'language',
+      'wordingLanguage',
       'action',
       'subject',
       'body',
@@ -219,7 +224,7 @@ describe('Settings dialog', () => {
     await page.keyboard.press('Space'); // monthly check-ins off
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space'); // weekends moved on
-    await page.keyboard.press('Tab');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown'); // Check-in
     await expect(page.getByLabel('Follow-up', { exact: true }).inputValue()).resolves.toBe('check-in');
     await page.keyboard.press('Tab');
@@ -234,8 +239,88 @@ describe('Settings dialog', () => {
       dailyHour: 7,
       monthlyCheckIns: false,
       skipWeekends: true,
-      templates: { 'check-in': { subject: 'Any news, {{firstName}}?' } },
+      templates: { en: { 'check-in': { subject: 'Any news, {{firstName}}?' } } },
     });
+  });
+
+  it('in a French sheet, opens on the spreadsheet’s language with French wording and a French sample; picking Deutsch switches both, and Save makes the next drafts German', async () => {
+    const emulator = prepareEmulator(['--today', TODAY, '--locale', 'fr_FR', '--tz', 'Europe/Paris'], ROOT);
+    const { page } = await open({ handler: 'showSettings' }, { emulator });
+    const language = page.getByLabel('Language of the drafts');
+    await expect(language.inputValue()).resolves.toBe('');
+    await expect(language.locator('option:checked').textContent()).resolves.toBe(
+      'The spreadsheet’s language: Français (French)',
+    );
+    await expect(page.getByLabel('Wording in').inputValue()).resolves.toBe('fr');
+    await expect(page.getByLabel('Subject').getAttribute('placeholder')).resolves.toBe(
+      '{{yourName}} – Merci pour notre entretien',
+    );
+    await expect(sampleText(page)).resolves.toMatch(
+      /^Subject: Alex Doe – Merci pour notre entretien\n\nBonjour Zoé,\n/,
+    );
+    await page.getByLabel('Follow-up', { exact: true }).selectOption('check-in');
+    await expect(sampleText(page)).resolves.toContain('d’ici le vendredi 20 novembre');
+
+    await language.selectOption('de');
+    await expect(page.getByLabel('Wording in').inputValue()).resolves.toBe('de');
+    await expect(sampleText(page)).resolves.toMatch(/^Subject: Nachfrage zu meiner Bewerbung als Datenanalystin/);
+    await expect(sampleText(page)).resolves.toContain('bis Freitag, 20. November in Aussicht gestellt');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(textWhen(page.getByRole('status'), 'Saved.')).resolves.toBe('Saved.');
+    expect(stored(emulator)).toMatchObject({ language: 'de' });
+
+    expect(emulator.run('draftFollowUps', 'menu').ok).toBe(true);
+    const thanks = emulator.drafts().find((d) => d.to.includes('tom.reyes@northwind.example'));
+    expect(thanks?.subject).toBe('Alex Doe – Vielen Dank für das Gespräch');
+    expect(thanks?.text).toMatch(/^Hallo Tom,\n\nvielen Dank, dass Sie sich die Zeit genommen haben/);
+  });
+
+  it('keeps wording per language: French wording stays French, English is edited apart, and each draft uses its language’s', async () => {
+    const { page, emulator } = await open();
+    const wording = page.getByLabel('Wording in');
+    await expect(wording.inputValue()).resolves.toBe('en');
+    await page.getByLabel('Follow-up', { exact: true }).selectOption('check-in');
+    await wording.selectOption('fr');
+    await expect(page.getByLabel('Subject').inputValue()).resolves.toBe('');
+    await expect(page.getByLabel('Subject').getAttribute('placeholder')).resolves.toMatch(/^Suivi de ma candidature/);
+    await page.getByLabel('Subject').fill('Des nouvelles, {{firstName}} ?');
+    await expect(sampleText(page)).resolves.toMatch(/^Subject: Des nouvelles, Zoé \?\n\nBonjour Zoé,/);
+
+    await wording.selectOption('en');
+    await expect(page.getByLabel('Subject').inputValue()).resolves.toBe('');
+    await expect(sampleText(page)).resolves.toMatch(
+      /^Subject: Checking in on the Data Engineer role at Acme\n\nHi Sam,/,
+    );
+    await page.getByLabel('Subject').fill('Any news, {{firstName}}?');
+    await wording.selectOption('fr');
+    await expect(page.getByLabel('Subject').inputValue()).resolves.toBe('Des nouvelles, {{firstName}} ?');
+    await page.getByRole('button', { name: 'Use the default wording' }).click();
+    await expect(page.getByLabel('Subject').inputValue()).resolves.toBe('');
+    await page.getByLabel('Subject').fill('Des nouvelles, {{firstName}} ?');
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(textWhen(page.getByRole('status'), 'Saved.')).resolves.toBe('Saved.');
+    expect(stored(emulator).templates).toEqual({
+      en: { 'check-in': { subject: 'Any news, {{firstName}}?' } },
+      fr: { 'check-in': { subject: 'Des nouvelles, {{firstName}} ?' } },
+    });
+    // The sample sheet is en_GB: English drafts take the English wording.
+    expect(emulator.run('draftFollowUps', 'menu').ok).toBe(true);
+    expect(emulator.drafts().find((d) => d.to.includes('sam@globex.example'))?.text).toMatch(/^Hi Sam,/);
+    expect(emulator.drafts().map((d) => d.subject)).not.toContain('Des nouvelles, Sam ?');
+  });
+
+  it('a mistake in one language’s wording is shown beside the field, named with its language', async () => {
+    const { page, emulator, server } = await open();
+    await page.getByLabel('Wording in').selectOption('es');
+    await page.getByLabel('Body').fill('Hola {{apodo}}');
+    const message = serverMessage(emulator, { templates: { es: { 'thank-you': { body: 'Hola {{apodo}}' } } } });
+    expect(message).toMatch(
+      /^The Thank-you note body in Spanish \(templates\.es\.thank-you\.body\) uses the unknown placeholder \{\{apodo\}\}/,
+    );
+    await expect(page.locator('#body-message').textContent()).resolves.toBe(message);
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(server.calls).toEqual([]);
   });
 
   it('if the server fails while saving, the alert region says why in plain words and nothing is stored', async () => {

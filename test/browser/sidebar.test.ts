@@ -68,7 +68,7 @@ describe('Preview follow-ups sidebar', () => {
       /^Hi Maria,\nThank you for taking the time to talk with me about the Backend Engineer role at Contoso\./,
     );
     await expect(contoso.getByRole('list', { name: 'Problems' }).textContent()).resolves.toBe(
-      'no personal note for the thank-you: add one in Notes (the draft has a placeholder)',
+      'no personal note for the thank-you: write one in the Personal note column (the draft has a placeholder)',
     );
     await expect(contoso.getByRole('button', { name: 'Create draft' }).isEnabled()).resolves.toBe(true);
 
@@ -100,6 +100,23 @@ describe('Preview follow-ups sidebar', () => {
     expect(widest).toBeLessThanOrEqual(300);
     await expect(page.getByLabel('Skip until').first().isVisible()).resolves.toBe(false);
     await page.screenshot({ path: docsPath('sidebar.png') });
+  });
+
+  it('shows a row’s private notes beside its draft, labelled as not part of the email, and they never reach Gmail', async () => {
+    const { page, emulator } = await open({ handler: 'showPreview' });
+    const contoso = card(page, 'Contoso · Backend Engineer');
+    const notes = contoso.getByRole('note', { name: 'Your private notes' });
+    await expect(notes.textContent()).resolves.toBe(
+      'Your notes (private, not in the email): Pay is below my floor - only continue above 95K.',
+    );
+    // Outside the body preview, which shows the email's first lines with its prompt for a personal note.
+    await expect(contoso.locator('.body').textContent()).resolves.not.toContain('floor');
+    await expect(card(page, 'Hooli · Frontend Engineer').getByRole('note').count()).resolves.toBe(0);
+    await contoso.getByRole('button', { name: 'Create draft' }).click();
+    await contoso.getByRole('button', { name: 'Drafted' }).waitFor();
+    const [draft] = draftsTo(emulator, 'maria@contoso.example');
+    expect(`${draft!.text}${draft!.html}`).not.toContain('floor');
+    expect(draft!.text).toContain('[Add a personal detail from your conversation here');
   });
 
   it('opened without initial data, shows a loading state until google.script.run.getPreview answers, then the same rows', async () => {

@@ -21,8 +21,10 @@ export const HEADERS = [
   'Last follow-up',
   'Follow-ups sent',
   'Heard back',
+  'Personal note',
   'Notes',
   'Update',
+  'Follow-up date',
   'Draft',
 ] as const;
 

@@ -1,4 +1,4 @@
-/** What the add-on writes into user columns (RULES.md §5), and how it batches those writes without changing other cells. */
+/** What the add-on writes into user columns (docs/RULES.md §5), and how it batches those writes without changing other cells. */
 import type { CellValue } from '../../src/core/cells';
 import { matchHeaders } from '../../src/core/columns';
 import { columnStretches, recordReply, recordSent, rewritable } from '../../src/core/plan';
@@ -68,7 +68,7 @@ describe('columnStretches', () => {
   });
 });
 
-describe('the recording rule (RULES.md §5)', () => {
+describe('the recording rule (docs/RULES.md §5)', () => {
   const headers = matchHeaders(HEADERS);
   const ctx = context('2026-11-25');
   const rowOf = (cells: RowCells) => {

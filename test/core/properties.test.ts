@@ -70,7 +70,7 @@ describe('scoreTracker (property)', () => {
           for (const { evaluation } of scored.rows) {
             expect(evaluation.priority).toBeGreaterThanOrEqual(0);
             expect(evaluation.priority).toBeLessThanOrEqual(100);
-            expect(evaluation.status === 'waiting' || evaluation.status === 'closed').toBe(evaluation.action === null);
+            expect(['waiting', 'closed', 'not-applied'].includes(evaluation.status)).toBe(evaluation.action === null);
           }
         },
       ),
@@ -79,7 +79,14 @@ describe('scoreTracker (property)', () => {
   });
 });
 
-const RANK: Record<Status, number> = { overdue: 4, 'due-today': 3, upcoming: 2, waiting: 1, closed: 0 };
+const RANK: Record<Status, number> = {
+  overdue: 4,
+  'due-today': 3,
+  upcoming: 2,
+  waiting: 1,
+  'not-applied': 0,
+  closed: 0,
+};
 
 describe('priority (property)', () => {
   const row = fc.record({
@@ -93,7 +100,7 @@ describe('priority (property)', () => {
     'Heard back': fc.constantFrom('', ''),
   });
 
-  it('orders rows as RULES.md §3 says', () => {
+  it('orders rows as docs/RULES.md §3 says', () => {
     fc.assert(
       fc.property(fc.array(row, { minLength: 2, maxLength: 12 }), (rows) => {
         const headers = ['Company', ...Object.keys(rows[0]!)];

@@ -1,5 +1,5 @@
-/** Header matching (RULES.md §1) and cell reading (§2). */
-import { firstName, isClosedStatus, readCount, readEmail, readYes } from '../../src/core/cells';
+/** Header matching (docs/RULES.md §1) and cell reading (§2). */
+import { readCount, readYes } from '../../src/core/cells';
 import {
   COLUMN_HEADERS,
   type ColumnKey,
@@ -9,9 +9,11 @@ import {
   matchHeaders,
   normaliseHeader,
 } from '../../src/core/columns';
+import { firstName, readAddress } from '../../src/core/contacts';
 import { dateToInstant, fromYmd, instantToDate, toIso } from '../../src/core/dates';
-import { parseExpectedPhrase, parseTextDate } from '../../src/core/parse';
+import { parseExpectedPhrase, readTextDate } from '../../src/core/parse';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { readStatus } from '../../src/core/status';
 import { scoreTracker } from '../../src/core/tracker';
 import { context, day } from './helpers';
 
@@ -54,7 +56,7 @@ describe('columns', () => {
     });
   });
 
-  it('names the managed columns as RULES.md does', () => {
+  it('names the managed columns as docs/RULES.md does', () => {
     expect(Object.values(MANAGED_HEADERS)).toEqual(['Next follow-up', 'Due', 'Follow-up status', 'Priority', 'Draft']);
   });
 
@@ -161,22 +163,23 @@ describe('cells', () => {
     'No offer',
     'Archived',
   ])('"%s" is closed', (status) => {
-    expect(isClosedStatus(status)).toBe(true);
+    expect(readStatus(status).kind).toBe('closed');
   });
 
-  it.each(['Interviewing', 'Applied', '', 'Offered role? not yet', 'Nothing yet'])('"%s" is open', (status) => {
-    expect(isClosedStatus(status)).toBe(false);
+  it.each(['Interviewing', 'Applied', '', 'Offered role? not yet', 'Nothing yet'])('"%s" is not closed', (status) => {
+    expect(readStatus(status).kind).not.toBe('closed');
   });
 
   it.each([
     ['sam@acme.example', 'sam@acme.example'],
     [' mailto:sam@acme.example ', 'sam@acme.example'],
-    ['Sam <sam@acme.example>', null],
+    ['Sam <sam@acme.example>', 'sam@acme.example'],
     ['sam@acme', null],
     ['sam@acme.example\r\nBcc: x@evil.example', null],
     ['a..b@acme.example', null],
-  ])('readEmail(%p) is %p', (value, email) => {
-    expect(readEmail(value)).toBe(email);
+  ])('readAddress(%p) gives %p', (value, email) => {
+    const read = readAddress(value);
+    expect(read.kind === 'address' ? read.address : null).toBe(email);
   });
 
   it.each([
@@ -212,7 +215,7 @@ describe('dates', () => {
   });
 });
 
-describe('parseTextDate', () => {
+describe('readTextDate', () => {
   const ref = day('2026-11-25');
   it.each([
     ['2026-11-25', 'en_GB', '2026-11-25'],
@@ -229,12 +232,12 @@ describe('parseTextDate', () => {
     ['November 25', 'en_US', '2026-11-25'],
     ['Jan 3', 'en_US', '2027-01-03'],
   ])('reads %p in %s', (text, locale, iso) => {
-    const date = parseTextDate(text, locale, ref);
-    expect(date === null ? null : toIso(date)).toBe(iso);
+    const read = readTextDate(text, locale, ref);
+    expect(read === null ? null : toIso(read.date)).toBe(iso);
   });
 
   it.each(['31/02/2026', 'soon', '13/13/2026', '', 'Funday 3'])('refuses %p', (text) => {
-    expect(parseTextDate(text, 'en_GB', ref)).toBeNull();
+    expect(readTextDate(text, 'en_GB', ref)).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The rules table: one row per rule, default and example of RULES.md §1–§3. Today is Wednesday 2026-11-25
+ * The rules table: one row per rule, default and example of docs/RULES.md §1–§3. Today is Wednesday 2026-11-25
  * unless a row says otherwise. Cells are typed as a person would type them (text dates are read like Sheets).
  */
 import { dateToInstant } from '../../src/core/dates';
@@ -13,6 +13,7 @@ interface Case {
   settings?: Partial<Settings>;
   timeZone?: string;
   locale?: string;
+  ownAddresses?: string[];
   action: string | null;
   due: string | null;
   status: string;
@@ -46,7 +47,7 @@ const cases: Case[] = [
   },
   {
     rule: '1 open status is not closed',
-    cells: { Status: 'Interviewing', Applied: '2026-11-11', 'Recruiter email': 'sam@acme.example' },
+    cells: { Status: 'Applied', Applied: '2026-11-11', 'Recruiter email': 'sam@acme.example' },
     action: 'application-check-in',
     due: '2026-11-25',
     status: 'due-today',
@@ -55,7 +56,11 @@ const cases: Case[] = [
   // Rule 2: the thank-you note, due the same day as the interview, never rolled.
   {
     rule: '2 thank-you due today',
-    cells: { 'Interview date': '2026-11-25', 'Interviewer email': 'kim@acme.example', Notes: 'Loved the roadmap talk' },
+    cells: {
+      'Interview date': '2026-11-25',
+      'Interviewer email': 'kim@acme.example',
+      'Personal note': 'Loved the roadmap talk',
+    },
     action: 'thank-you',
     due: '2026-11-25',
     status: 'due-today',
@@ -63,21 +68,22 @@ const cases: Case[] = [
   },
   {
     rule: '2 thank-you overdue',
-    cells: { 'Interview date': '2026-11-24', 'Interviewer email': 'kim@acme.example', Notes: 'x' },
+    cells: { 'Interview date': '2026-11-24', 'Interviewer email': 'kim@acme.example', 'Personal note': 'x' },
     action: 'thank-you',
     due: '2026-11-24',
     status: 'overdue',
   },
   {
     rule: '2 thank-you on a Saturday is not rolled',
-    cells: { 'Interview date': '2026-11-21', 'Interviewer email': 'kim@acme.example', Notes: 'x' },
+    cells: { 'Interview date': '2026-11-21', 'Interviewer email': 'kim@acme.example', 'Personal note': 'x' },
+    today: '2026-11-23',
     action: 'thank-you',
     due: '2026-11-21',
     status: 'overdue',
   },
   {
     rule: '2 future interview: upcoming thank-you',
-    cells: { 'Interview date': '2026-11-27', 'Interviewer email': 'kim@acme.example', Notes: 'x' },
+    cells: { 'Interview date': '2026-11-27', 'Interviewer email': 'kim@acme.example', 'Personal note': 'x' },
     action: 'thank-you',
     due: '2026-11-27',
     status: 'upcoming',
@@ -85,13 +91,13 @@ const cases: Case[] = [
   {
     rule: '2 thank-you dated before the interview does not count',
     cells: {
-      'Interview date': '2026-11-20',
+      'Interview date': '2026-11-24',
       'Thank-you sent': '2026-11-10',
       'Recruiter email': 'sam@acme.example',
-      Notes: 'x',
+      'Personal note': 'x',
     },
     action: 'thank-you',
-    due: '2026-11-20',
+    due: '2026-11-24',
     status: 'overdue',
   },
   {
@@ -100,7 +106,7 @@ const cases: Case[] = [
       'Interview date': '2026-11-25',
       'Thank-you sent': false,
       'Recruiter email': 'sam@acme.example',
-      Notes: 'x',
+      'Personal note': 'x',
     },
     action: 'thank-you',
     due: '2026-11-25',
@@ -375,23 +381,86 @@ const cases: Case[] = [
     status: 'waiting',
   },
 
-  // Rule 7: no interview yet: the application check-in.
+  // Rule 1 (v2): a Not applied status is not a follow-up, and missing dates are not a complaint.
   {
-    rule: '7 application check-in A + 14',
+    rule: '1 not applied: "Wishlist" with no dates, no problems',
+    cells: { Status: 'Wishlist' },
+    action: null,
+    due: null,
+    status: 'not-applied',
+    problems: [],
+  },
+  {
+    rule: '1 not applied: "Not applied" is not the applied stage',
+    cells: { Status: 'Not applied', Applied: '2026-11-01', 'Recruiter email': 'sam@acme.example' },
+    action: null,
+    due: null,
+    status: 'not-applied',
+    problems: [],
+  },
+
+  // Rule 2 (v2): the thank-you window.
+  {
+    rule: '2 window: two days after the interview it is still the thank-you',
+    cells: { 'Interview date': '2026-11-23', 'Recruiter email': 'sam@acme.example', 'Personal note': 'x' },
+    action: 'thank-you',
+    due: '2026-11-23',
+    status: 'overdue',
+    problems: [],
+  },
+  {
+    rule: '2 window passed: on to the check-in (D + 7 + 1, Sat → Mon)',
+    cells: { 'Interview date': '2026-11-20', 'Recruiter email': 'sam@acme.example' },
+    action: 'check-in',
+    due: '2026-11-30',
+    status: 'upcoming',
+    problems: ['no-response-date'],
+  },
+  {
+    rule: '2 thankYouWindowDays 0: the thank-you only on the interview day',
+    cells: { 'Interview date': '2026-11-24', 'Recruiter email': 'sam@acme.example' },
+    settings: { thankYouWindowDays: 0 },
+    action: 'check-in',
+    due: '2026-12-02',
+    status: 'upcoming',
+    problems: ['no-response-date'],
+  },
+
+  // Rule 7 (v2): the status says interviewing but there is no interview date.
+  {
+    rule: '7 "Phone screen" with no interview date: waiting, never an application check-in',
+    cells: { Status: 'Phone screen', Applied: '2026-11-01', 'Recruiter email': 'sam@acme.example' },
+    action: null,
+    due: null,
+    status: 'waiting',
+    problems: ['interviewing-without-date'],
+  },
+  {
+    rule: '7 "5 - Technical round" with no interview date',
+    cells: { Status: '5 - Technical round', Applied: '2026-11-01' },
+    action: null,
+    due: null,
+    status: 'waiting',
+    problems: ['interviewing-without-date'],
+  },
+
+  // Rule 8: no interview yet: the application check-in.
+  {
+    rule: '8 application check-in A + 14',
     cells: { Applied: '2026-11-11', 'Recruiter email': 'sam@acme.example' },
     action: 'application-check-in',
     due: '2026-11-25',
     status: 'due-today',
   },
   {
-    rule: '7 rolled Sat → Mon',
+    rule: '8 rolled Sat → Mon',
     cells: { Applied: '2026-11-07', 'Recruiter email': 'sam@acme.example' },
     action: 'application-check-in',
     due: '2026-11-23',
     status: 'overdue',
   },
   {
-    rule: '7 applicationFollowUpDays 0 turns it off',
+    rule: '8 applicationFollowUpDays 0 turns it off',
     cells: { Applied: '2026-11-07' },
     settings: { applicationFollowUpDays: 0 },
     action: null,
@@ -399,35 +468,152 @@ const cases: Case[] = [
     status: 'waiting',
   },
   {
-    rule: '7 heard back since applying',
+    rule: '8 heard back since applying',
     cells: { Applied: '2026-11-07', 'Heard back': '2026-11-12' },
     action: null,
     due: null,
     status: 'waiting',
   },
   {
-    rule: '7 followed up since applying',
+    rule: '8 followed up since applying',
     cells: { Applied: '2026-11-07', 'Last follow-up': '2026-11-23' },
     action: null,
     due: null,
     status: 'waiting',
   },
   {
-    rule: '7 upcoming',
+    rule: '8 upcoming',
     cells: { Applied: '2026-11-20', 'Recruiter email': 'sam@acme.example' },
     action: 'application-check-in',
     due: '2026-12-04',
     status: 'upcoming',
   },
 
-  // Rule 8: nothing to go on.
+  // Rule 9: nothing to go on.
   {
-    rule: '8 no dates: waiting with a problem',
+    rule: '9 no dates: waiting with a problem',
     cells: {},
     action: null,
     due: null,
     status: 'waiting',
     problems: ['no-dates'],
+  },
+
+  // §3 the user's plan wins: due on the planned day, exactly (not rolled), when not before the last contact.
+  {
+    rule: 'plan: a planned Saturday after the applied date is the due day, not rolled',
+    cells: { Applied: '2026-11-02', 'Follow-up date': '2026-11-28', 'Recruiter email': 'sam@acme.example' },
+    action: 'application-check-in',
+    due: '2026-11-28',
+    status: 'upcoming',
+  },
+  {
+    rule: 'plan: a planned day before the last contact is ignored',
+    cells: { Applied: '2026-11-10', 'Follow-up date': '2026-11-05', 'Recruiter email': 'sam@acme.example' },
+    action: 'application-check-in',
+    due: '2026-11-24',
+    status: 'overdue',
+  },
+  {
+    rule: 'plan: the check-in after an interview moves to the planned day',
+    cells: { ...THANKED, 'Interview date': '2026-11-16', 'Follow-up date': '2026-11-26' },
+    action: 'check-in',
+    due: '2026-11-26',
+    status: 'upcoming',
+    problems: ['no-response-date'],
+  },
+  {
+    rule: 'plan: the thank-you stays on the interview day',
+    cells: {
+      'Interview date': '2026-11-24',
+      'Follow-up date': '2026-11-27',
+      'Recruiter email': 'sam@acme.example',
+      'Personal note': 'x',
+    },
+    action: 'thank-you',
+    due: '2026-11-24',
+    status: 'overdue',
+  },
+
+  // §2/§3 staleAfterDays: a follow-up far overdue is held back.
+  {
+    rule: 'stale: overdue 71 days (more than 45) is held back',
+    cells: { Applied: '2026-09-01', 'Recruiter email': 'sam@acme.example' },
+    action: 'application-check-in',
+    due: '2026-09-15',
+    status: 'overdue',
+    problems: ['stale-follow-up'],
+  },
+  {
+    rule: 'stale: overdue 44 days is still drafted',
+    cells: { Applied: '2026-09-28', 'Recruiter email': 'sam@acme.example' },
+    action: 'application-check-in',
+    due: '2026-10-12',
+    status: 'overdue',
+    problems: [],
+  },
+  {
+    rule: 'stale: staleAfterDays 8 holds back a follow-up 9 days overdue',
+    cells: { Applied: '2026-11-01', 'Recruiter email': 'sam@acme.example' },
+    settings: { staleAfterDays: 8 },
+    action: 'application-check-in',
+    due: '2026-11-16',
+    status: 'overdue',
+    problems: ['stale-follow-up'],
+  },
+
+  // §2 plausibility: dates that are probably mistyped hold the row back.
+  {
+    rule: 'plausibility: the interview before the application',
+    cells: { ...THANKED, Applied: '2026-11-20', 'Interview date': '2026-11-10' },
+    action: 'check-in',
+    due: '2026-11-18',
+    status: 'overdue',
+    problems: ['no-response-date', 'interview-before-applied'],
+  },
+  {
+    rule: 'plausibility: the application after today',
+    cells: { Applied: '2026-12-01', 'Recruiter email': 'sam@acme.example' },
+    action: 'application-check-in',
+    due: '2026-12-15',
+    status: 'upcoming',
+    problems: ['applied-after-today'],
+  },
+  {
+    rule: 'plausibility: an interview more than 60 days ahead',
+    cells: { 'Interview date': '2027-03-01', 'Recruiter email': 'sam@acme.example', 'Personal note': 'x' },
+    action: 'thank-you',
+    due: '2027-03-01',
+    status: 'upcoming',
+    problems: ['far-future-date'],
+  },
+  {
+    rule: 'plausibility: an interview 60 days ahead is plausible',
+    cells: { 'Interview date': '2027-01-24', 'Recruiter email': 'sam@acme.example', 'Personal note': 'x' },
+    action: 'thank-you',
+    due: '2027-01-24',
+    status: 'upcoming',
+    problems: [],
+  },
+
+  // §2 the user's own address is never a recipient.
+  {
+    rule: 'own address: the only address is yours, held back',
+    cells: { Applied: '2026-11-02', 'Recruiter email': 'Me <ME@home.example>' },
+    ownAddresses: ['me@home.example'],
+    action: 'application-check-in',
+    due: '2026-11-16',
+    status: 'overdue',
+    problems: ['own-address'],
+  },
+  {
+    rule: 'own address: beside the recruiter in a list, still held back',
+    cells: { Applied: '2026-11-02', 'Recruiter email': 'me@home.example; sam@acme.example' },
+    ownAddresses: ['me@home.example'],
+    action: 'application-check-in',
+    due: '2026-11-16',
+    status: 'overdue',
+    problems: ['own-address'],
   },
 
   // §2 text dates by locale and month names.
@@ -457,21 +643,21 @@ const cases: Case[] = [
   },
   {
     rule: '§2 "25 Nov 2026"',
-    cells: { 'Interview date': '25 Nov 2026', 'Recruiter email': 'sam@acme.example', Notes: 'x' },
+    cells: { 'Interview date': '25 Nov 2026', 'Recruiter email': 'sam@acme.example', 'Personal note': 'x' },
     action: 'thank-you',
     due: '2026-11-25',
     status: 'due-today',
   },
   {
     rule: '§2 "Nov 25, 2026"',
-    cells: { 'Interview date': 'Nov 25, 2026', 'Recruiter email': 'sam@acme.example', Notes: 'x' },
+    cells: { 'Interview date': 'Nov 25, 2026', 'Recruiter email': 'sam@acme.example', 'Personal note': 'x' },
     action: 'thank-you',
     due: '2026-11-25',
     status: 'due-today',
   },
   {
     rule: '§2 "November 25" takes the nearest year',
-    cells: { 'Interview date': 'November 25', 'Recruiter email': 'sam@acme.example', Notes: 'x' },
+    cells: { 'Interview date': 'November 25', 'Recruiter email': 'sam@acme.example', 'Personal note': 'x' },
     action: 'thank-you',
     due: '2026-11-25',
     status: 'due-today',
@@ -482,7 +668,7 @@ const cases: Case[] = [
       Applied: 'last Tuesday-ish',
       'Interview date': '2026-11-25',
       'Recruiter email': 'sam@acme.example',
-      Notes: 'x',
+      'Personal note': 'x',
     },
     action: 'thank-you',
     due: '2026-11-25',
@@ -532,7 +718,7 @@ const cases: Case[] = [
     cells: {
       'Interview date': new Date(Date.UTC(2026, 10, 24, 23, 30)),
       'Recruiter email': 'sam@acme.example',
-      Notes: 'x',
+      'Personal note': 'x',
     },
     timeZone: 'Pacific/Auckland',
     action: 'thank-you',
@@ -541,11 +727,12 @@ const cases: Case[] = [
   },
 ];
 
-describe('rules table (RULES.md §1–§3)', () => {
+describe('rules table (docs/RULES.md §1–§3)', () => {
   it.each(cases.map((c) => [c.rule, c] as const))('%s', (_name, c) => {
     const outcome = score(c.cells, c.today ?? '2026-11-25', c.settings ?? {}, {
       ...(c.timeZone ? { timeZone: c.timeZone } : {}),
       ...(c.locale ? { locale: c.locale } : {}),
+      ...(c.ownAddresses ? { ownAddresses: c.ownAddresses } : {}),
     });
     expect({ action: outcome.action, due: outcome.due, status: outcome.status }).toEqual({
       action: c.action,
@@ -559,7 +746,7 @@ describe('rules table (RULES.md §1–§3)', () => {
 describe('evaluate', () => {
   it('explains an upcoming thank-you with a reminder to ask about next steps', () => {
     const { evaluation } = score(
-      { 'Interview date': '2026-11-27', 'Recruiter email': 'a@b.co', Notes: 'x' },
+      { 'Interview date': '2026-11-27', 'Recruiter email': 'a@b.co', 'Personal note': 'x' },
       '2026-11-25',
     );
     expect(evaluation.statusText).toBe('Upcoming · interview in 2 days');
@@ -580,7 +767,7 @@ describe('evaluate', () => {
   });
 
   it('says which email to add when there is none, as a blocking problem', () => {
-    const { evaluation } = score({ 'Interview date': '2026-11-25', Notes: 'x' }, '2026-11-25');
+    const { evaluation } = score({ 'Interview date': '2026-11-25', 'Personal note': 'x' }, '2026-11-25');
     expect(evaluation.problems).toEqual([
       {
         code: 'no-email',
@@ -592,14 +779,14 @@ describe('evaluate', () => {
 
   it('flags an invalid address and blocks the draft', () => {
     const { problems } = score(
-      { 'Interview date': '2026-11-25', 'Recruiter email': 'sam at acme', Notes: 'x' },
+      { 'Interview date': '2026-11-25', 'Recruiter email': 'sam at acme', 'Personal note': 'x' },
       '2026-11-25',
     );
     expect(problems).toEqual(['invalid-email', 'no-email']);
   });
 
   it.each([
-    ['thank-you', { 'Interview date': '2026-11-25', Notes: 'x' }, 'kim@acme.example', 'interviewer'],
+    ['thank-you', { 'Interview date': '2026-11-25', 'Personal note': 'x' }, 'kim@acme.example', 'interviewer'],
     ['check-in', { ...THANKED, 'Interview date': '2026-11-16' }, 'sam@acme.example', 'recruiter'],
   ] as const)('sends the %s to the right person', (_action, cells, email, source) => {
     const { evaluation } = score(
@@ -636,9 +823,9 @@ describe('evaluate', () => {
   });
 });
 
-describe('priority (RULES.md §3)', () => {
+describe('priority (docs/RULES.md §3)', () => {
   const overdueThankYou = score(
-    { 'Interview date': '2026-11-24', 'Recruiter email': 'a@b.co', Notes: 'x' },
+    { 'Interview date': '2026-11-24', 'Recruiter email': 'a@b.co', 'Personal note': 'x' },
     '2026-11-25',
   );
   const overdueCheckIn20 = score({ ...THANKED, 'Interview date': '2026-10-20' }, '2026-11-25');

@@ -1,16 +1,15 @@
-/** Draft wording (RULES.md §4), template overrides, settings validation and the Draft cell record. */
+/** Draft wording (docs/RULES.md §4), template overrides, settings validation and the Draft cell record. */
 import { type DraftRecord, draftCellValue, formatDraftRecord, parseDraftRecord } from '../../src/core/draftcell';
 import { parseSettings } from '../../src/core/settings';
 import {
   ACTIONS,
   DEFAULT_TEMPLATES,
-  MISSING_NOTES,
+  MISSING_PERSONAL_NOTE,
   oneLine,
   PLACEHOLDERS,
   render,
   renderDraft,
   type TemplateData,
-  templateProblem,
 } from '../../src/core/templates';
 import { day } from './helpers';
 
@@ -21,7 +20,8 @@ const data: TemplateData = {
   yourName: 'Alex Doe',
   company: 'Acme',
   role: 'Data Engineer',
-  notes: 'I enjoyed hearing about the move to streaming pipelines.',
+  position: 'the Data Engineer role',
+  personalNote: 'I enjoyed hearing about the move to streaming pipelines.',
   update: 'I shipped a public dashboard: https://example.com/dash',
   interviewDate: 'Monday 16 November',
   expectedDate: 'Friday 20 November',
@@ -37,7 +37,7 @@ describe('renderDraft', () => {
     const { text } = renderDraft('thank-you', data);
     expect(text).toMatch(/^Hi Sam,\n\n/);
     expect(text).toContain('Data Engineer role at Acme');
-    expect(text).toContain(data.notes);
+    expect(text).toContain(data.personalNote);
     expect(text.trimEnd().endsWith('Alex Doe')).toBe(true);
   });
 
@@ -71,7 +71,7 @@ describe('renderDraft', () => {
   });
 
   it('escapes every value in the HTML body', () => {
-    const hostile = { ...data, company: '<script>alert(1)</script>', notes: '"quoted" & <b>bold</b>' };
+    const hostile = { ...data, company: '<script>alert(1)</script>', personalNote: '"quoted" & <b>bold</b>' };
     const { html, text } = renderDraft('thank-you', hostile);
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>');
@@ -87,8 +87,8 @@ describe('renderDraft', () => {
   });
 
   it('highlights the placeholder asking for a personal note', () => {
-    const { text, html } = renderDraft('thank-you', { ...data, notes: MISSING_NOTES });
-    expect(text).toContain(MISSING_NOTES);
+    const { text, html } = renderDraft('thank-you', { ...data, personalNote: MISSING_PERSONAL_NOTE });
+    expect(text).toContain(MISSING_PERSONAL_NOTE);
     expect(html).toContain('background:#fff2cc');
   });
 
@@ -115,9 +115,9 @@ describe('render', () => {
   });
 
   it('reports an unclosed section', () => {
-    expect(templateProblem('{{#role}} x')).toMatch(/never closed/);
-    expect(templateProblem('x {{/role}}')).toMatch(/not opened/);
-    expect(templateProblem(DEFAULT_TEMPLATES['check-in'].body)).toBeNull();
+    expect(() => render('{{#role}} x', data)).toThrow(/never closed; add \{\{\/role\}\}/);
+    expect(() => render('x {{/role}}', data)).toThrow(/not opened/);
+    expect(() => render(DEFAULT_TEMPLATES['check-in'].body, data)).not.toThrow();
   });
 
   it('oneLine removes control characters', () => {
@@ -168,7 +168,7 @@ describe('parseSettings', () => {
 
   it('keeps a valid template override', () => {
     const { settings } = parseSettings({ templates: { 'check-in': { subject: 'Checking in: {{role}}' } } });
-    expect(settings.templates['check-in']).toEqual({ subject: 'Checking in: {{role}}' });
+    expect(settings.templates.any?.['check-in']).toEqual({ subject: 'Checking in: {{role}}' });
   });
 
   it('lists the placeholders in the error', () => {

@@ -8,7 +8,7 @@ import { MENU, nextDay, SHEET, sampleCsv, sampleMessages, world } from './harnes
 const TODAY = '2026-11-25';
 const SAMPLE_SETTINGS = { yourName: 'Alex Doe', skipWeekends: false };
 const HEAD =
-  'Company,Role,Status,Applied,Interview date,Expected response,Recruiter,Recruiter email,Interviewer,Interviewer email,Thank-you sent,Last follow-up,Follow-ups sent,Heard back,Notes,Update';
+  'Company,Role,Status,Applied,Interview date,Expected response,Recruiter,Recruiter email,Interviewer,Interviewer email,Thank-you sent,Last follow-up,Follow-ups sent,Heard back,Personal note,Update';
 
 function sample() {
   return world({ csv: sampleCsv(), messages: sampleMessages(TODAY), settings: SAMPLE_SETTINGS });
@@ -89,7 +89,7 @@ describe('Score rows', () => {
     expect(sheet.conditionalFormatRules).toHaveLength(2);
   });
 
-  it('leaves a row with a blank Company alone: no managed output and no colour (RULES.md §1)', () => {
+  it('leaves a row with a blank Company alone: no managed output and no colour (docs/RULES.md §1)', () => {
     const csv = `${HEAD}\nAcme,Dev,,{{today-16}},,,,sam@acme.example,,,,,,,,\n,Dev,,{{today-16}},,,,kim@blank.example,,,,,,,,\n`;
     const w = world({ csv });
     w.run('draftFollowUps');

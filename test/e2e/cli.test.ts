@@ -1,5 +1,5 @@
 /**
- * `npm run demo`, called as `main(argv, io)` with a capturing io: the contract of ../shared/LOCAL-RUN.md (flags,
+ * `npm run demo`, called as `main(argv, io)` with a capturing io: the contract of docs/COMMAND-LINE.md (flags,
  * actions, --state, the report, out/, exit codes) on the built add-on.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -151,7 +151,7 @@ describe('with no flags but --today: the embedded sample', () => {
     }
   });
 
-  test('shows every action and every status of RULES.md', () => {
+  test('shows every action and every status of docs/RULES.md', () => {
     expect(new Set(report.rows.map((r) => r.action).filter((a) => a !== null))).toEqual(new Set(ACTIONS));
     expect(new Set(report.rows.map((r) => r.status))).toEqual(new Set(STATUSES));
     expect(new Set(report.drafts.map((d) => d.action))).toEqual(new Set(ACTIONS));
@@ -220,7 +220,7 @@ describe('with no flags but --today: the embedded sample', () => {
 });
 
 describe('--json', () => {
-  test('stdout holds exactly one JSON document, the report of LOCAL-RUN.md, and nothing else', () => {
+  test('stdout holds exactly one JSON document, the report of docs/COMMAND-LINE.md, and nothing else', () => {
     const run = demo(['--json', '--today', TODAY]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
@@ -507,7 +507,7 @@ describe('several days with --state', () => {
 
 describe('your own files: --sheet CSV, --mailbox and --settings', () => {
   const HEAD =
-    'Company,Role,Status,Applied,Interview date,Expected response,Recruiter,Recruiter email,Interviewer,Interviewer email,Thank-you sent,Last follow-up,Follow-ups sent,Heard back,Notes';
+    'Company,Role,Status,Applied,Interview date,Expected response,Recruiter,Recruiter email,Interviewer,Interviewer email,Thank-you sent,Last follow-up,Follow-ups sent,Heard back,Personal note';
   const CSV = `${HEAD}
 Blue Sky Ltd,Data Engineer,Interviewing,2026-11-01,2026-11-24,,Rita Ora,rita@bluesky.example,,,FALSE,,,,Enjoyed the talk about streaming
 Red Rock,Analyst,Interviewing,2026-10-20,2026-11-10,2026-11-17,Ken Adams,ken@redrock.example,,,TRUE,,,,

@@ -12,7 +12,7 @@ export const ROOT = join(__dirname, '..', '..');
 export const DIST = join(ROOT, 'dist');
 export const SHEET = 'Applications';
 
-/** The Follow-ups menu of RULES.md §6, as a person reads it. */
+/** The Follow-ups menu of docs/RULES.md §6, as a person reads it. */
 export const MENU = [
   'Draft follow-ups',
   'Score rows (colour only, no drafts)',

@@ -169,7 +169,7 @@ describe('mailboxFromFile builds RFC 5322 messages', () => {
     expect(() => mailboxFromJson({ me })).toThrow('saved mailbox state is not of the expected shape');
   });
 
-  test('the LOCAL-RUN.md example loads', () => {
+  test('the docs/COMMAND-LINE.md example loads', () => {
     const example: MailboxFile = {
       me: { email: 'alex@example.com', name: 'Alex Doe' },
       messages: [

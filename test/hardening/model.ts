@@ -1,7 +1,7 @@
 /**
  * The hardening model: generated trackers (headers and hostile cells), the things a person and Google do between
  * runs, and the invariants checked after every step. The invariants read the emulator's state directly (the sheet's
- * cells, the mailbox's raw MIME, the document properties) and are written from RULES.md, not from the add-on's code:
+ * cells, the mailbox's raw MIME, the document properties) and are written from docs/RULES.md, not from the add-on's code:
  * header matching and the recording rule are re-derived here.
  *
  * After every run of the add-on: it did not fail (unless a fault allowed it) and showed no unexpected message;
@@ -19,12 +19,12 @@ import { type MailboxFileMessage, parseAddressList } from '../../emulator/gmail'
 import { parseTopHeaders } from '../../emulator/gmail/mime';
 import { newMessageId } from '../../emulator/gmail/state';
 import type { CallInfo } from '../../emulator/runtime';
-import { cellValue } from '../../emulator/spreadsheet';
+import { cellValue, moveColumnTo } from '../../emulator/spreadsheet';
 import { gridGet, lastColumn, lastRow, requireSheet, type SheetState } from '../../emulator/spreadsheet/state';
 import { readDate } from '../../src/core/cells';
 import { COLUMN_HEADERS, type ColumnKey, MANAGED_HEADERS, type ManagedKey } from '../../src/core/columns';
 import { fromIso } from '../../src/core/dates';
-import { MISSING_NOTES, MISSING_UPDATE } from '../../src/core/templates';
+import { PROMPTS } from '../../src/core/templates';
 import { type CellSpec, ME, putCell, SHEET, type World, world } from '../e2e/harness';
 
 export const TODAY = '2026-11-25';
@@ -299,7 +299,7 @@ const CELLS: Record<ColumnKey, fc.Arbitrary<CellSpec>> = {
   notes: textCell,
 };
 
-/** A header for a key: one of its accepted spellings, decorated the ways RULES.md §1 says must still match. */
+/** A header for a key: one of its accepted spellings, decorated the ways docs/RULES.md §1 says must still match. */
 function headerFor(key: Key): fc.Arbitrary<string> {
   const base =
     key === 'extra'
@@ -534,7 +534,7 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
 );
 
 // ---------------------------------------------------------------------------------------------------------------
-// Reading the sheet as RULES.md §1 defines it (re-derived here, not the add-on's code)
+// Reading the sheet as docs/RULES.md §1 defines it (re-derived here, not the add-on's code)
 
 export function normaliseHeader(header: unknown): string {
   return String(header ?? '')
@@ -548,6 +548,16 @@ export function normaliseHeader(header: unknown): string {
 const HEADER_KEY = new Map<string, ColumnKey | ManagedKey>();
 for (const key of ALL_COLUMN_KEYS) for (const h of COLUMN_HEADERS[key]) HEADER_KEY.set(normaliseHeader(h), key);
 for (const key of ALL_MANAGED_KEYS) HEADER_KEY.set(normaliseHeader(MANAGED_HEADERS[key]), key);
+
+const DATED = new Set<ColumnKey | ManagedKey>([
+  'applied',
+  'interview',
+  'expected',
+  'plannedFollowUp',
+  'lastFollowUp',
+  'heardBack',
+  'thankYou',
+]);
 
 export const RECORDING_KEYS = ['heardBack', 'thankYou', 'lastFollowUp', 'followUps'] as const;
 type RecordingKey = (typeof RECORDING_KEYS)[number];
@@ -582,7 +592,12 @@ export function layoutOf(em: Emulator): Layout {
     if (header === 'Fuzz id') idColumn = c;
     const key = typeof header === 'string' ? HEADER_KEY.get(normaliseHeader(header)) : undefined;
     if (!key) continue;
-    if (!first.has(key)) first.set(key, c);
+    // RULES §1 as the add-on resolves it: for a date column, a header naming a date beats an earlier one without.
+    const dated = (h: unknown) => DATED.has(key) && normaliseHeader(h).includes('date');
+    const held = first.get(key);
+    if (held === undefined || (dated(header) && !dated(cellValue(em.state.spreadsheet, sheet, 0, held)))) {
+      first.set(key, c);
+    }
     count.set(key, (count.get(key) ?? 0) + 1);
   }
   return { width, height: lastRow(sheet), first, count, idColumn };
@@ -632,7 +647,7 @@ export function snapshot(em: Emulator): Snapshot {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The recording rule (RULES.md §5): the only changes allowed in user columns
+// The recording rule (docs/RULES.md §5): the only changes allowed in user columns
 
 const EMPTY_SNAP: CellSnap = { v: null, f: null, note: null, bg: null, fmt: null };
 
@@ -767,7 +782,7 @@ export function htmlProblems(html: string, text: string): string[] {
     });
     for (const s of spans) {
       const decoded = s.replace(ENTITY, (e) => DECODE[e]!);
-      if (decoded !== MISSING_NOTES && decoded !== MISSING_UPDATE) problems.push(`a highlight around ${s}`);
+      if (!PROMPTS.includes(decoded)) problems.push(`a highlight around ${s}`);
     }
     const plain = body.split('<br>');
     for (const piece of plain) {
@@ -777,7 +792,8 @@ export function htmlProblems(html: string, text: string): string[] {
     }
     paragraphs.push(plain.map((piece) => piece.replace(ENTITY, (e) => DECODE[e]!)).join('\n'));
   }
-  if (html.includes(HIGHLIGHT) && !text.includes('[Add ')) problems.push('a highlight without a placeholder');
+  if (html.includes(HIGHLIGHT) && !PROMPTS.some((p) => text.includes(p)))
+    problems.push('a highlight without a placeholder');
   const expected = text
     .replace(/\r\n?/g, '\n')
     .split(/\n{2,}/)
@@ -794,12 +810,8 @@ function rowAddresses(em: Emulator, row: number, width: number): Set<string> {
   for (let c = 0; c < width; c++) {
     const v = cellValue(em.state.spreadsheet, sheet, row, c);
     if (typeof v !== 'string') continue;
-    out.add(
-      v
-        .trim()
-        .replace(/^mailto:/i, '')
-        .toLowerCase(),
-    );
+    // A cell may hold `Name <address>` or a list (docs/RULES.md §2): every address in it belongs to the row.
+    for (const found of v.matchAll(/(?:mailto:)?([^\s<>,;"]+@[^\s<>,;"]+)/gi)) out.add(found[1]!.toLowerCase());
   }
   return out;
 }
@@ -993,13 +1005,13 @@ export class Fuzz {
         const from = managed[step.pick % managed.length]!;
         const to = step.to % before.layout.width;
         // Not past another column with the same heading: with two "Draft" columns the first is the add-on's
-        // (RULES.md §1, first match wins), so swapping them hands it the other one, which is a different request.
+        // (docs/RULES.md §1, first match wins), so swapping them hands it the other one, which is a different request.
         const key = HEADER_KEY.get(normaliseHeader(cellValue(em.state.spreadsheet, sheet, 0, from)));
         for (let c = Math.min(from, to); c <= Math.max(from, to); c++) {
           const other = HEADER_KEY.get(normaliseHeader(cellValue(em.state.spreadsheet, sheet, 0, c)));
           if (c !== from && other === key) return null;
         }
-        moveColumn(sheet, from, to);
+        moveColumnTo(em.state.spreadsheet, SHEET, from + 1, to + 1);
         return null;
       }
       case 'reply': {
@@ -1094,7 +1106,7 @@ export class Fuzz {
 
   /**
    * New formulas are only the add-on's own links; after a drafting run every link to a live draft on an
-   * application row is current (a row with a blank Company is left alone, RULES.md §1).
+   * application row is current (a row with a blank Company is left alone, docs/RULES.md §1).
    */
   private checkFormulas(before: Snapshot, after: Snapshot, readGmail: boolean): void {
     const draftColumn = after.layout.first.get('draft');
@@ -1205,19 +1217,5 @@ export class Fuzz {
       if (entry.draftId === draftId || intended) return { rowKey: String(entry.rowKey), action: String(entry.action) };
     }
     return null;
-  }
-}
-
-/** The person drags a column to another place: every layer of the column moves with it. */
-export function moveColumn(sheet: SheetState, from: number, to: number): void {
-  if (from === to) return;
-  for (const layer of Object.values(sheet.cells) as (unknown[] | null)[][]) {
-    for (let r = 0; r < layer.length; r++) {
-      const row = layer[r];
-      if (!row) continue;
-      while (row.length <= Math.max(from, to)) row.push(null);
-      const [cell] = row.splice(from, 1);
-      row.splice(to, 0, cell ?? null);
-    }
   }
 }
