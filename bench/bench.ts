@@ -27,6 +27,7 @@ import {
   type RunMeasure,
   runJob,
 } from './jobs';
+import { scaleVerdicts, type Verdict } from './targets-15';
 
 const DEFAULT_SIZES = [100, 1_000, 10_000];
 const CORE_ROWS = 100_000;
@@ -267,16 +268,12 @@ function coreSection(core: CoreResult, heap: CoreHeapResult): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Targets
 
-interface Verdict {
-  pass: boolean;
-  text: string;
-}
-
 function targets(
   addons: AddonResult[],
   baselines: BaselineResult[],
   core: CoreResult,
   heap: CoreHeapResult,
+  latency: LatencyName,
 ): Verdict[] {
   const verdicts: Verdict[] = [];
   const sheets = (r: RunMeasure) => r.roundTrips.SpreadsheetApp ?? 0;
@@ -377,6 +374,7 @@ function targets(
         `${big.duplicateDrafts} duplicates, ${big.missingDrafts} missing, ${big.journalLeft} journal entries left; every run under 6:00: ${inLimit ? 'yes' : 'no'}`,
     });
   }
+  if (big) verdicts.push(...scaleVerdicts(big, latencyTable(latency).figures));
   verdicts.push({
     pass: core.cpuMs < CORE_CPU_TARGET_MS && heap.peakHeapMB < CORE_HEAP_TARGET_MB,
     text:
@@ -554,7 +552,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const heap = results.find((r): r is CoreHeapResult => r.kind === 'core-heap')!;
   const addons = results.filter((r): r is AddonResult => r.kind === 'add-on').sort((x, y) => x.rows - y.rows);
   const baselines = results.filter((r): r is BaselineResult => r.kind === 'baseline').sort((x, y) => x.rows - y.rows);
-  const verdicts = targets(addons, baselines, core, heap);
+  const verdicts = targets(addons, baselines, core, heap, options.latency);
   const verdictText = verdicts.map((v) => `${v.pass ? 'PASS' : 'FAIL'}  ${v.text}`).join('\n');
   if (options.json) {
     process.stdout.write(`${JSON.stringify(jsonRuns(addons, baselines, core, heap, options.latency))}\n`);
