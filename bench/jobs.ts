@@ -202,8 +202,9 @@ export function scenario(rows: number): Scenario {
   };
 }
 
-function emulatorFor(s: Scenario, distDir: string): Emulator {
+function emulatorFor(s: Scenario, distDir: string, realTimeLimitMs?: number): Emulator {
   const emulator = Emulator.create({
+    ...(realTimeLimitMs !== undefined ? { realTimeLimitMs } : {}),
     today: TODAY,
     timeZone: TIME_ZONE,
     locale: LOCALE,
@@ -365,7 +366,8 @@ export function runBaseline(rows: number): BaselineResult {
   const s = scenario(rows);
   // Measurement mode: the same script with the 6-minute kill and the daily Gmail quota switched off, so the time
   // and calls of one complete pass can be reported. Nothing in emulator/ changes; only this instance's checks.
-  const free = emulatorFor(s, BASELINE_DIST);
+  // The real-time stand-in for the 6 minutes is lifted too: on a shared, loaded machine it would kill the pass.
+  const free = emulatorFor(s, BASELINE_DIST, 60 * 60 * 1000);
   free.runtime.checkTime = () => undefined;
   free.runtime.quotas.gmail.limit = Number.POSITIVE_INFINITY;
   const lifted = measure(free, 'draftFollowUps');
