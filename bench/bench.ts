@@ -4,7 +4,7 @@
  * the pure core alone on 100,000 rows; then the targets of issue 7, PASS or FAIL.
  *
  *   npm run bench                      tables and targets; exit 1 when a target fails
- *   npm run --silent bench -- --json   only {"runs":[...]} on stdout (targets go to stderr)
+ *   npm run --silent bench -- --json   only {"latency":{...},"runs":[...]} on stdout (targets go to stderr)
  *   npm run bench -- --no-fail         exit 0 even when a target fails
  *   npm run bench -- --latency NAME    price calls with the optimistic, central (default) or pessimistic table
  *   npm run bench -- --sizes 100,1000  other tracker sizes (the targets then cover what was run)
