@@ -4,14 +4,16 @@
  * the pure core alone on 100,000 rows; then the targets of issue 7, PASS or FAIL.
  *
  *   npm run bench                      tables and targets; exit 1 when a target fails
- *   npm run --silent bench -- --json   only {"runs":[...]} on stdout (targets go to stderr)
+ *   npm run --silent bench -- --json   only {"latency":{...},"runs":[...]} on stdout (targets go to stderr)
  *   npm run bench -- --no-fail         exit 0 even when a target fails
+ *   npm run bench -- --latency NAME    price calls with the optimistic, central (default) or pessimistic table
  *   npm run bench -- --sizes 100,1000  other tracker sizes (the targets then cover what was run)
  *
  * Every measurement runs in its own child process (two at a time on this 2-core box): CPU time and heap are
  * that job's alone.
  */
 import { fork } from 'node:child_process';
+import { DEFAULT_LATENCY, FIGURE_SOURCES, type LatencyName, latencyTable } from '../emulator/latency';
 import { MAX_EXECUTION_MS } from '../emulator/runtime';
 import {
   type AddonResult,
@@ -25,6 +27,7 @@ import {
   type RunMeasure,
   runJob,
 } from './jobs';
+import { scaleVerdicts, type Verdict } from './targets-15';
 
 const DEFAULT_SIZES = [100, 1_000, 10_000];
 const CORE_ROWS = 100_000;
@@ -42,22 +45,29 @@ interface Options {
   json: boolean;
   fail: boolean;
   sizes: number[];
+  /** The latency table every emulator prices calls with (emulator/latency.ts). */
+  latency: LatencyName;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { json: false, fail: true, sizes: DEFAULT_SIZES };
+  const options: Options = { json: false, fail: true, sizes: DEFAULT_SIZES, latency: DEFAULT_LATENCY };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') options.json = true;
     else if (arg === '--no-fail') options.fail = false;
-    else if (arg === '--sizes' || arg.startsWith('--sizes=')) {
+    else if (arg === '--latency' || arg.startsWith('--latency=')) {
+      options.latency = latencyTable((arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i]) ?? '').name;
+    } else if (arg === '--sizes' || arg.startsWith('--sizes=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
       const sizes = (value ?? '').split(',').map(Number);
       if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 20 || n > 50_000)) {
         throw new Error('--sizes takes row counts from 20 to 50000, e.g. --sizes 100,1000');
       }
       options.sizes = sizes;
-    } else throw new Error(`unknown argument ${arg}; use --json, --no-fail or --sizes 100,1000,10000`);
+    } else
+      throw new Error(
+        `unknown argument ${arg}; use --json, --no-fail, --latency optimistic|central|pessimistic or --sizes 100,1000,10000`,
+      );
   }
   return options;
 }
@@ -126,9 +136,12 @@ function sum(runs: readonly RunMeasure[], pick: (r: RunMeasure) => number): numb
   return runs.reduce((total, r) => total + pick(r), 0);
 }
 
-function addCalls(runs: readonly RunMeasure[]): Record<string, number> {
+function addCalls(
+  runs: readonly RunMeasure[],
+  pick: (r: RunMeasure) => Record<string, number> = (r) => r.calls,
+): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const run of runs) for (const [k, v] of Object.entries(run.calls)) out[k] = (out[k] ?? 0) + v;
+  for (const run of runs) for (const [k, v] of Object.entries(pick(run))) out[k] = (out[k] ?? 0) + v;
   return out;
 }
 
@@ -207,6 +220,8 @@ function addonTotal(addon: AddonResult): RunMeasure {
     cpuMs: sum(addon.runs, (r) => r.cpuMs),
     heapMB: Math.max(...addon.runs.map((r) => r.heapMB)),
     calls: addCalls(addon.runs),
+    roundTrips: addCalls(addon.runs, (r) => r.roundTrips),
+    builderCalls: addCalls(addon.runs, (r) => r.builderCalls),
     methods: {},
     drafted: sum(addon.runs, (r) => r.drafted),
   };
@@ -253,19 +268,15 @@ function coreSection(core: CoreResult, heap: CoreHeapResult): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Targets
 
-interface Verdict {
-  pass: boolean;
-  text: string;
-}
-
 function targets(
   addons: AddonResult[],
   baselines: BaselineResult[],
   core: CoreResult,
   heap: CoreHeapResult,
+  latency: LatencyName,
 ): Verdict[] {
   const verdicts: Verdict[] = [];
-  const sheets = (r: RunMeasure) => r.calls.SpreadsheetApp ?? 0;
+  const sheets = (r: RunMeasure) => r.roundTrips.SpreadsheetApp ?? 0;
   const per = (pick: (a: AddonResult) => RunMeasure[]) =>
     addons
       .map(
@@ -363,6 +374,7 @@ function targets(
         `${big.duplicateDrafts} duplicates, ${big.missingDrafts} missing, ${big.journalLeft} journal entries left; every run under 6:00: ${inLimit ? 'yes' : 'no'}`,
     });
   }
+  if (big) verdicts.push(...scaleVerdicts(big, latencyTable(latency).figures));
   verdicts.push({
     pass: core.cpuMs < CORE_CPU_TARGET_MS && heap.peakHeapMB < CORE_HEAP_TARGET_MB,
     text:
@@ -384,7 +396,18 @@ function targets(
 // ---------------------------------------------------------------------------------------------------------------
 // JSON
 
-function jsonRuns(addons: AddonResult[], baselines: BaselineResult[], core: CoreResult, heap: CoreHeapResult): unknown {
+/** The Gmail floor of a run: one draft create per draft it made, priced by the table. */
+function floorOf(drafts: number, latency: LatencyName): { draftCreates: number; gmailMs: number } {
+  return { draftCreates: drafts, gmailMs: drafts * latencyTable(latency).figures.draftWriteMs };
+}
+
+function jsonRuns(
+  addons: AddonResult[],
+  baselines: BaselineResult[],
+  core: CoreResult,
+  heap: CoreHeapResult,
+  latency: LatencyName,
+): unknown {
   const runs: unknown[] = [];
   for (const a of addons) {
     const first = a.runs[0]!;
@@ -394,6 +417,9 @@ function jsonRuns(addons: AddonResult[], baselines: BaselineResult[], core: Core
       rows: a.rows,
       due: a.due,
       calls: first.calls,
+      roundTrips: first.roundTrips,
+      builderCalls: first.builderCalls,
+      floor: floorOf(first.drafted, latency),
       modeledMs: round(first.modeledMs),
       cpuMs: round(first.cpuMs),
       heapMB: round(first.heapMB),
@@ -405,6 +431,8 @@ function jsonRuns(addons: AddonResult[], baselines: BaselineResult[], core: Core
       runsToDraftAll: a.runs.length,
       allRuns: a.runs.map((r) => ({
         calls: r.calls,
+        roundTrips: r.roundTrips,
+        floor: floorOf(r.drafted, latency),
         modeledMs: round(r.modeledMs),
         cpuMs: round(r.cpuMs),
         heapMB: round(r.heapMB),
@@ -415,6 +443,7 @@ function jsonRuns(addons: AddonResult[], baselines: BaselineResult[], core: Core
       totalModeledMs: round(total.modeledMs),
       steadyState: {
         calls: a.steady.calls,
+        roundTrips: a.steady.roundTrips,
         modeledMs: round(a.steady.modeledMs),
         cpuMs: round(a.steady.cpuMs),
         heapMB: round(a.steady.heapMB),
@@ -425,6 +454,7 @@ function jsonRuns(addons: AddonResult[], baselines: BaselineResult[], core: Core
       nextDayAfterSending: {
         sentDrafts: a.nextDay.sentBefore,
         calls: a.nextDay.calls,
+        roundTrips: a.nextDay.roundTrips,
         modeledMs: round(a.nextDay.modeledMs),
         cpuMs: round(a.nextDay.cpuMs),
         heapMB: round(a.nextDay.heapMB),
@@ -442,6 +472,9 @@ function jsonRuns(addons: AddonResult[], baselines: BaselineResult[], core: Core
       rows: b.rows,
       due: b.due,
       calls: b.lifted.calls,
+      roundTrips: b.lifted.roundTrips,
+      floor: floorOf(b.lifted.drafted, latency),
+      runsToDraftAll: b.finishedWithinLimits ? b.limited.length : null,
       modeledMs: round(b.lifted.modeledMs),
       cpuMs: round(b.lifted.cpuMs),
       heapMB: round(b.lifted.heapMB),
@@ -478,7 +511,7 @@ function jsonRuns(addons: AddonResult[], baselines: BaselineResult[], core: Core
     inputMB: round(core.inputMB),
     resultMB: round(core.resultMB),
   });
-  return { runs };
+  return { latency: { ...latencyTable(latency), sources: FIGURE_SOURCES }, runs };
 }
 
 function round(n: number): number {
@@ -510,8 +543,8 @@ async function main(argv: readonly string[]): Promise<number> {
     ...[...options.sizes]
       .sort((x, y) => y - x)
       .flatMap((rows): Job[] => [
-        { kind: 'baseline', rows },
-        { kind: 'add-on', rows },
+        { kind: 'baseline', rows, latency: options.latency },
+        { kind: 'add-on', rows, latency: options.latency },
       ]),
     { kind: 'core-heap', rows: CORE_ROWS },
   ];
@@ -519,16 +552,17 @@ async function main(argv: readonly string[]): Promise<number> {
   const heap = results.find((r): r is CoreHeapResult => r.kind === 'core-heap')!;
   const addons = results.filter((r): r is AddonResult => r.kind === 'add-on').sort((x, y) => x.rows - y.rows);
   const baselines = results.filter((r): r is BaselineResult => r.kind === 'baseline').sort((x, y) => x.rows - y.rows);
-  const verdicts = targets(addons, baselines, core, heap);
+  const verdicts = targets(addons, baselines, core, heap, options.latency);
   const verdictText = verdicts.map((v) => `${v.pass ? 'PASS' : 'FAIL'}  ${v.text}`).join('\n');
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(jsonRuns(addons, baselines, core, heap))}\n`);
+    process.stdout.write(`${JSON.stringify(jsonRuns(addons, baselines, core, heap, options.latency))}\n`);
     process.stderr.write(`${verdictText}\n`);
   } else {
     const sections = addons.map((a) => sizeSection(a, baselines.find((b) => b.rows === a.rows)!));
     process.stdout.write(
       [
-        'Modeled time: the emulator latency model (emulator/runtime.ts LATENCY). CPU ms and heap MB: this machine,',
+        `Modeled time: the emulator's latency model, ${options.latency} table (emulator/latency.ts, sources beside each figure).`,
+        'Spreadsheet targets count round trips (builder calls such as getRange apart). CPU ms and heap MB: this machine,',
         'each job in its own process; heap is the peak V8 heap sampled during the run (emulator state included).',
         '',
         ...sections.flatMap((s) => [s, '']),

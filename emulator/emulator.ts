@@ -275,6 +275,8 @@ export class Emulator {
       releaseLocksOf(this.state.platform, execution.id);
       this.runtime.end();
     }
+    // The commit Apps Script pays at the end for writes still buffered belongs to this execution's time.
+    result.modeledMs = this.runtime.now - startedAt;
     this.executions.push(result);
     return result;
   }

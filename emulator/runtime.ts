@@ -1,8 +1,11 @@
 /**
- * The emulator's shared machinery: the modeled clock and its latency table, per-service call counts, daily
- * quotas, the execution context (simple trigger, menu, time-driven trigger), fault injection, the guard that
+ * The emulator's shared machinery: the modeled clock priced by the latency model (emulator/latency.ts), per-service
+ * call, round-trip and builder-call counts, daily quotas, the execution context (simple trigger, menu, time-driven trigger), fault injection, the guard that
  * makes every fake throw on methods it does not implement, and marshalling into the script's realm.
  */
+
+import { DEFAULT_LATENCY, isRoundTrip, LatencyModel, type LatencyName, latencyTable } from './latency';
+import { callKind } from './latency-kinds';
 
 /** Services as Apps Script names them; calls are counted under these names. */
 export type ServiceName =
@@ -16,43 +19,6 @@ export type ServiceName =
   | 'Session'
   | 'HtmlService'
   | 'Logger';
-
-/**
- * Modeled latency per call, in milliseconds. Sources:
- * - Google's Apps Script best-practices page: colouring a 100×100 grid with 10,000 single-cell calls took about
- *   70 s, one batched `setBackgrounds` about 1 s. Hence a Spreadsheet-family call costs 10 ms, plus 0.1 ms per
- *   cell read or written in a batch (10,000 cells ≈ 1 s).
- * - A published book sample: 1,000 per-cell getValue/setValue took 318,580 ms (~160 ms a call
- *   against a live sheet); one getValues/setValues 333 ms. We keep the lower, documented 10 ms figure.
- * - Gmail REST through the advanced service: a round trip to googleapis.com, about 250 ms; creating or updating
- *   a draft (MIME upload and indexing) about 400 ms.
- * - PropertiesService 5 ms, LockService 10 ms, ScriptApp 50 ms (trigger management is a project API call),
- *   CacheService 5 ms; Utilities, Session, HtmlService and Logger run in-process: 0 ms (they are still counted).
- */
-export const LATENCY = {
-  spreadsheetCall: 10,
-  spreadsheetPerCell: 0.1,
-  gmailCall: 250,
-  gmailDraftWrite: 400,
-  propertiesCall: 5,
-  lockCall: 10,
-  scriptAppCall: 50,
-  cacheCall: 5,
-  localCall: 0,
-} as const;
-
-export const BASE_LATENCY: Readonly<Record<ServiceName, number>> = {
-  SpreadsheetApp: LATENCY.spreadsheetCall,
-  Gmail: LATENCY.gmailCall,
-  ScriptApp: LATENCY.scriptAppCall,
-  PropertiesService: LATENCY.propertiesCall,
-  LockService: LATENCY.lockCall,
-  CacheService: LATENCY.cacheCall,
-  Utilities: LATENCY.localCall,
-  Session: LATENCY.localCall,
-  HtmlService: LATENCY.localCall,
-  Logger: LATENCY.localCall,
-};
 
 /** Apps Script's limit per execution. */
 export const MAX_EXECUTION_MS = 6 * 60 * 1000;
@@ -106,8 +72,17 @@ export interface QuotaState {
 export class Runtime {
   /** The modeled wall clock, epoch milliseconds. */
   now: number;
+  /** Every method call, by service (builders and in-process helpers included). */
   readonly calls: Record<string, number> = {};
+  /** Calls that leave the script's process (priced by the latency model), by service. */
+  readonly roundTrips: Record<string, number> = {};
+  /** Handle and builder calls (getRange, newConditionalFormatRule()…): no round trip, counted apart, by service. */
+  readonly builderCalls: Record<string, number> = {};
+  /** Spreadsheet write-cache commits (the first read or flush after a write, or the end of an execution). */
+  commits = 0;
   readonly methodCalls: Record<string, number> = {};
+  /** Prices every call; the central table unless `useLatency` picks another. */
+  readonly latency = new LatencyModel(latencyTable(DEFAULT_LATENCY));
   /** Modeled milliseconds spent in service calls since the runtime was made. */
   modeledMs = 0;
   execution: Execution | null = null;
@@ -137,11 +112,19 @@ export class Runtime {
   begin(mode: ExecutionMode, handler: string): Execution {
     this.execution = { id: this.nextExecutionId++, mode, handler, startedAt: this.now };
     this.killed = false;
+    this.latency.begin();
     return this.execution;
   }
 
+  /** Ends the execution; Apps Script commits the Spreadsheet writes still buffered, and that time is charged. */
   end(): void {
+    this.pay(this.latency.settle());
     this.execution = null;
+  }
+
+  /** Prices every later call with the named table (`optimistic`, `central` or `pessimistic`). */
+  useLatency(name: LatencyName): void {
+    this.latency.table = latencyTable(name);
   }
 
   /** Advances the modeled clock (Utilities.sleep, waiting for a lock, or a day passing between runs). */
@@ -150,12 +133,16 @@ export class Runtime {
   }
 
   /**
-   * Records one call: counts it, runs fault hooks, charges its latency to the clock, and enforces the
-   * execution time limit. Every fake method calls this first.
+   * Records one call: counts it, runs fault hooks, charges its price to the clock, and enforces the execution
+   * time limit. Every fake method calls this first. `method` is `Class.method` as emulator/latency-kinds.ts
+   * lists it (an unlisted name throws); `cells` is how many cells a Spreadsheet read or write touches.
    */
-  charge(service: ServiceName, method: string, extraMs = 0): void {
+  charge(service: ServiceName, method: string, cells = 0): void {
     if (this.killed) throw this.error('Exceeded maximum execution time');
+    const kind = callKind(method);
     this.calls[service] = (this.calls[service] ?? 0) + 1;
+    const counter = isRoundTrip(kind) ? this.roundTrips : kind === 'builder' ? this.builderCalls : null;
+    if (counter) counter[service] = (counter[service] ?? 0) + 1;
     const count = (this.methodCalls[method] ?? 0) + 1;
     this.methodCalls[method] = count;
     const info: CallInfo = { service, method, count, execution: this.execution };
@@ -163,10 +150,14 @@ export class Runtime {
       const fault = hook(info);
       if (fault !== undefined) throw this.error(fault instanceof Error ? fault.message : fault);
     }
-    const ms = BASE_LATENCY[service] + extraMs;
-    this.now += ms;
-    this.modeledMs += ms;
+    this.pay(this.latency.price(kind, cells));
     this.checkTime();
+  }
+
+  private pay(price: { ms: number; committed: boolean }): void {
+    if (price.committed) this.commits += 1;
+    this.now += price.ms;
+    this.modeledMs += price.ms;
   }
 
   /** Throws Apps Script's message once the current execution has run past 6 modeled minutes. */

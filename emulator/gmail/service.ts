@@ -11,7 +11,7 @@
  */
 
 import { formatRfc5322Date } from '../platform/timezone';
-import { guard, LATENCY, type Runtime } from '../runtime';
+import { guard, type Runtime } from '../runtime';
 import { gmailFaultFor } from './faults';
 import { type Format, formatMessage, parsedOf } from './format';
 import { deleteDraft } from './host';
@@ -80,8 +80,8 @@ export function createGmailService(runtime: Runtime, state: MailboxState): Gmail
     return error;
   }
 
-  function begin(callName: string, scopes: readonly string[], extraMs = 0): void {
-    runtime.charge('Gmail', callName, extraMs);
+  function begin(callName: string, scopes: readonly string[]): void {
+    runtime.charge('Gmail', callName);
     const fault = gmailFaultFor(runtime, callName);
     if (fault) throw apiError(callName.toLowerCase().replace(/\.remove$/, '.delete'), fault.code, fault.message);
     const granted = scopes.find((s) => runtime.scopes === null || runtime.scopes.has(s)) ?? scopes[0]!;
@@ -301,7 +301,7 @@ export function createGmailService(runtime: Runtime, state: MailboxState): Gmail
   const Drafts = {
     create(resource: GoogleAppsScript.Gmail.Schema.Draft, userId: string): GoogleAppsScript.Gmail.Schema.Draft {
       const rest = 'gmail.users.drafts.create';
-      begin('Gmail.Users.Drafts.create', DRAFT_WRITE_SCOPES, LATENCY.gmailDraftWrite - LATENCY.gmailCall);
+      begin('Gmail.Users.Drafts.create', DRAFT_WRITE_SCOPES);
       checkUser(rest, userId);
       const { text, binary, threadId } = readDraftResource(rest, resource);
       checkThreadId(rest, threadId);
@@ -319,7 +319,7 @@ export function createGmailService(runtime: Runtime, state: MailboxState): Gmail
       id: string,
     ): GoogleAppsScript.Gmail.Schema.Draft {
       const rest = 'gmail.users.drafts.update';
-      begin('Gmail.Users.Drafts.update', DRAFT_WRITE_SCOPES, LATENCY.gmailDraftWrite - LATENCY.gmailCall);
+      begin('Gmail.Users.Drafts.update', DRAFT_WRITE_SCOPES);
       checkUser(rest, userId);
       const draft = findDraft(rest, id);
       const { text, binary, threadId } = readDraftResource(rest, resource);

@@ -9,7 +9,7 @@
  * - Locks are released when the execution ends (the Emulator calls `releaseLocksOf`).
  */
 
-import { guard, LATENCY, type Runtime } from '../runtime';
+import { guard, type Runtime } from '../runtime';
 import { type LockHolder, type PlatformState, type StoreKind, signatureError } from './state';
 
 const HOST_EXECUTION = 0;
@@ -85,7 +85,7 @@ export function createLockService(runtime: Runtime, state: PlatformState): Googl
         acquired = false;
       },
       hasLock() {
-        runtime.charge('LockService', 'Lock.hasLock', -LATENCY.lockCall);
+        runtime.charge('LockService', 'Lock.hasLock');
         return acquired && state.locks[kind]?.executionId === current();
       },
     };
@@ -94,15 +94,15 @@ export function createLockService(runtime: Runtime, state: PlatformState): Googl
 
   const service: GoogleAppsScript.Lock.LockService = {
     getDocumentLock() {
-      runtime.charge('LockService', 'LockService.getDocumentLock', -LATENCY.lockCall);
+      runtime.charge('LockService', 'LockService.getDocumentLock');
       return lock('document');
     },
     getScriptLock() {
-      runtime.charge('LockService', 'LockService.getScriptLock', -LATENCY.lockCall);
+      runtime.charge('LockService', 'LockService.getScriptLock');
       return lock('script');
     },
     getUserLock() {
-      runtime.charge('LockService', 'LockService.getUserLock', -LATENCY.lockCall);
+      runtime.charge('LockService', 'LockService.getUserLock');
       return lock('user');
     },
   };

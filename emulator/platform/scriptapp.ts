@@ -10,7 +10,7 @@
  *   refused for an add-on.
  */
 
-import { guard, LATENCY, type Runtime } from '../runtime';
+import { guard, type Runtime } from '../runtime';
 import { type EnumValue, makeEnum, type PlatformState, realmArray, signatureError, type TriggerRecord } from './state';
 import { isValidTimeZone } from './timezone';
 
@@ -72,7 +72,7 @@ export function createScriptApp(runtime: Runtime, state: PlatformState, options:
   const addon = options.addon !== false;
   const triggerIds = new WeakMap<object, string>();
   /** Local builder calls are counted but cost no modeled time; only the project API calls do. */
-  const local = (method: string) => runtime.charge('ScriptApp', method, -LATENCY.scriptAppCall);
+  const local = (method: string) => runtime.charge('ScriptApp', method);
   const authorize = (callName: string) => runtime.requireAuthorization(callName, SCRIPTAPP_SCOPE);
 
   function wrapTrigger(record: TriggerRecord): GoogleAppsScript.Script.Trigger {
@@ -236,7 +236,7 @@ export function createScriptApp(runtime: Runtime, state: PlatformState, options:
     AuthorizationStatus: AuthorizationStatus as unknown as typeof GoogleAppsScript.Script.AuthorizationStatus,
     InstallationSource: InstallationSource as unknown as typeof GoogleAppsScript.Script.InstallationSource,
     newTrigger(functionName) {
-      runtime.charge('ScriptApp', 'ScriptApp.newTrigger', -LATENCY.scriptAppCall);
+      runtime.charge('ScriptApp', 'ScriptApp.newTrigger');
       authorize('ScriptApp.newTrigger');
       if (typeof functionName !== 'string' || functionName === '') {
         throw signatureError(runtime, 'ScriptApp.newTrigger', [functionName]);

@@ -1,5 +1,5 @@
 /** What every Spreadsheet-family fake shares: the runtime, the state, call charging, wrapping and unwrapping. */
-import { guard, LATENCY, type Runtime } from '../runtime';
+import { guard, type Runtime } from '../runtime';
 import type { AxisOp } from './axis';
 import { areaProtected, PROTECTED_MESSAGE, sheetProtected, structureProtected } from './protection';
 import type { GridRange, SheetState, SpreadsheetState } from './state';
@@ -44,13 +44,13 @@ export class Ctx {
     readonly uiLog: UiLog,
   ) {}
 
-  /** Counts and times one SpreadsheetApp-family call; `cells` read or written cost 0.1 ms each. */
+  /** Counts and times one SpreadsheetApp-family call; `cells` is how many cells it reads or writes. */
   charge(method: string, cells = 0): void {
-    this.rt.charge('SpreadsheetApp', method, cells * LATENCY.spreadsheetPerCell);
+    this.rt.charge('SpreadsheetApp', method, cells);
   }
 
   chargeHtml(method: string): void {
-    this.rt.charge('HtmlService', method, 0);
+    this.rt.charge('HtmlService', method);
   }
 
   error(message: string): Error {

@@ -11,7 +11,10 @@ import {
   parseMime,
   sendAllDrafts,
 } from '../../emulator/gmail';
-import { LATENCY, type Realm, Runtime } from '../../emulator/runtime';
+import { LATENCY_TABLES } from '../../emulator/latency';
+import { type Realm, Runtime } from '../../emulator/runtime';
+
+const LATENCY = LATENCY_TABLES.central.figures;
 
 const ME = 'alex@example.com';
 const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
@@ -392,13 +395,13 @@ describe('Gmail.Users.Messages and Threads', () => {
 });
 
 describe('calls, latency, quota and authorization', () => {
-  test('every call is counted under Gmail; draft writes cost 400 ms, other calls 250 ms', () => {
+  test('every call is counted under Gmail; a draft write costs the table’s draftWriteMs, other calls its gmailCallMs', () => {
     const { Gmail, runtime } = setup();
     Gmail.Users.Messages.list('me');
-    expect(runtime.modeledMs).toBe(LATENCY.gmailCall);
+    expect(runtime.modeledMs).toBe(LATENCY.gmailCallMs);
     Gmail.Users.Drafts.create({ message: { raw: rawMail() } }, 'me');
-    expect(runtime.modeledMs).toBe(LATENCY.gmailCall + LATENCY.gmailDraftWrite);
-    expect(runtime.now).toBe(NOW + LATENCY.gmailCall + LATENCY.gmailDraftWrite);
+    expect(runtime.modeledMs).toBe(LATENCY.gmailCallMs + LATENCY.draftWriteMs);
+    expect(runtime.now).toBe(NOW + LATENCY.gmailCallMs + LATENCY.draftWriteMs);
     expect(runtime.calls.Gmail).toBe(2);
     expect(runtime.methodCalls['Gmail.Users.Drafts.create']).toBe(1);
   });

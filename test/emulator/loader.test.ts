@@ -11,10 +11,13 @@ import { join } from 'node:path';
 import { fillSampleDates } from '../../emulator/cli';
 import { Emulator, startOfDay } from '../../emulator/emulator';
 import { mailboxFromFile } from '../../emulator/gmail';
+import { LATENCY_TABLES } from '../../emulator/latency';
 import { MAX_STORE_BYTES, MAX_TRIGGERS_PER_USER, MAX_VALUE_BYTES } from '../../emulator/platform';
-import { LATENCY, MAX_EXECUTION_MS } from '../../emulator/runtime';
+import { MAX_EXECUTION_MS } from '../../emulator/runtime';
 import { loadCsvIntoSheet } from '../../emulator/spreadsheet';
 import { MENU } from '../e2e/harness';
+
+const LATENCY = LATENCY_TABLES.central.figures;
 
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -380,13 +383,13 @@ describe('Apps Script limits', () => {
     const result = emulator.run('spin');
     expect(result).toMatchObject({ ok: false, error: 'Exceeded maximum execution time', errorName: 'Exception' });
     // The call that crossed 6 minutes is the last one counted; later ones are refused before they run.
-    const flushes = Math.floor(MAX_EXECUTION_MS / LATENCY.spreadsheetCall) + 1;
+    const flushes = Math.floor(MAX_EXECUTION_MS / LATENCY.sheetsCommitMs) + 1;
     expect(emulator.runtime.methodCalls['SpreadsheetApp.flush']).toBe(flushes);
-    expect(result.modeledMs).toBe(flushes * LATENCY.spreadsheetCall);
+    expect(result.modeledMs).toBe(flushes * LATENCY.sheetsCommitMs);
     expect(result.modeledMs).toBeGreaterThan(MAX_EXECUTION_MS);
 
     // The next execution has its own 6 minutes.
-    expect(emulator.run('quick')).toMatchObject({ ok: true, value: 'fine', modeledMs: LATENCY.spreadsheetCall });
+    expect(emulator.run('quick')).toMatchObject({ ok: true, value: 'fine', modeledMs: LATENCY.sheetsCommitMs });
   });
 
   test('a loop that calls no service still stops: a real-time limit stands in for the 6 minutes', () => {
@@ -510,7 +513,7 @@ describe('the modeled clock and the script realm', () => {
     expect(Date.now()).not.toBe(NINE_AM); // the host's clock is not the modeled one
     const result = emulator.run('clock');
     expect(result.value).toEqual({
-      times: [NINE_AM, NINE_AM, NINE_AM + 1500, NINE_AM + 1500 + LATENCY.spreadsheetCall],
+      times: [NINE_AM, NINE_AM, NINE_AM + 1500, NINE_AM + 1500 + LATENCY.sheetsCommitMs],
       name: 'Date',
       called: 'string',
       calledYear: true,
@@ -520,7 +523,7 @@ describe('the modeled clock and the script realm', () => {
       parsed: Date.UTC(2026, 10, 25),
       isDate: true,
     });
-    expect(emulator.runtime.now).toBe(NINE_AM + 1500 + LATENCY.spreadsheetCall);
+    expect(emulator.runtime.now).toBe(NINE_AM + 1500 + LATENCY.sheetsCommitMs);
 
     // A later day: the clock starts at 09:00 in the spreadsheet's zone (BST does not apply in November).
     emulator.setDay('2026-11-26');
@@ -590,19 +593,30 @@ describe('the modeled clock and the script realm', () => {
       ScriptApp: 1,
       Utilities: 2,
     });
-    const expected =
-      5 * LATENCY.spreadsheetCall +
-      200 * LATENCY.spreadsheetPerCell +
-      2 * LATENCY.propertiesCall +
-      LATENCY.gmailCall +
-      LATENCY.gmailDraftWrite +
-      2 * LATENCY.lockCall + // tryLock and releaseLock; getDocumentLock is local
-      LATENCY.scriptAppCall +
-      2 * LATENCY.localCall;
-    expect(expected).toBeCloseTo(800, 6);
+    // getActiveSpreadsheet, getSheetByName, getRange, getDocumentLock and getDocumentProperties make no round trip;
+    // the setBackgrounds write stays in the write cache until the execution ends, which pays its commit.
+    const commit = LATENCY.sheetsCommitMs + 100 * LATENCY.sheetsCommitPerCellMs;
+    const beforeEnd =
+      LATENCY.sheetsRoundTripMs +
+      100 * LATENCY.sheetsReadPerCellMs +
+      LATENCY.sheetsWriteMs +
+      100 * LATENCY.sheetsWritePerCellMs +
+      LATENCY.propertiesGetMs +
+      LATENCY.gmailCallMs +
+      LATENCY.draftWriteMs +
+      2 * LATENCY.lockMs +
+      LATENCY.scriptAppMs;
+    const expected = beforeEnd + commit;
+    expect(emulator.runtime.roundTrips).toEqual({
+      SpreadsheetApp: 2,
+      PropertiesService: 1,
+      Gmail: 2,
+      LockService: 2,
+      ScriptApp: 1,
+    });
     expect(emulator.runtime.modeledMs - before).toBeCloseTo(expected, 6);
     expect(result.modeledMs).toBeCloseTo(expected, 6);
-    expect(result.value as number).toBeCloseTo(NINE_AM + expected, 6);
+    expect(result.value as number).toBeCloseTo(NINE_AM + beforeEnd, 6);
   });
 });
 

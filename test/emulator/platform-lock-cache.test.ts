@@ -1,10 +1,13 @@
+import { LATENCY_TABLES } from '../../emulator/latency';
 import {
   createPlatformServices,
   createPlatformState,
   holdLockForOtherExecution,
   releaseLocksOf,
 } from '../../emulator/platform';
-import { LATENCY, Runtime } from '../../emulator/runtime';
+import { Runtime } from '../../emulator/runtime';
+
+const LATENCY = LATENCY_TABLES.central.figures;
 
 const NOW = Date.UTC(2026, 10, 25, 9);
 
@@ -24,7 +27,7 @@ describe('LockService on the modeled clock', () => {
     expect(lock.tryLock(1000)).toBe(true);
     expect(lock.hasLock()).toBe(true);
     expect(state.locks.document).toEqual({ executionId: exec.id, until: null });
-    expect(runtime.modeledMs).toBe(LATENCY.lockCall);
+    expect(runtime.modeledMs).toBe(LATENCY.lockMs);
     lock.releaseLock();
     expect(lock.hasLock()).toBe(false);
     expect(state.locks.document).toBeNull();
@@ -41,7 +44,7 @@ describe('LockService on the modeled clock', () => {
 
     const before = runtime.now;
     expect(lock.tryLock(10_000)).toBe(false);
-    expect(runtime.now - before).toBe(LATENCY.lockCall + 10_000);
+    expect(runtime.now - before).toBe(LATENCY.lockMs + 10_000);
     expect(lock.hasLock()).toBe(false);
 
     expect(() => lock.waitLock(5_000)).toThrow('Lock timeout: another process was holding the lock for too long.');

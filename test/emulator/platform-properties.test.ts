@@ -1,5 +1,8 @@
+import { LATENCY_TABLES } from '../../emulator/latency';
 import { createPlatformServices, createPlatformState, MAX_VALUE_BYTES } from '../../emulator/platform';
-import { LATENCY, Runtime } from '../../emulator/runtime';
+import { Runtime } from '../../emulator/runtime';
+
+const LATENCY = LATENCY_TABLES.central.figures;
 
 function setup(quota?: number, propertiesInSimpleTrigger?: 'allow' | 'deny') {
   const runtime = new Runtime(Date.UTC(2026, 10, 25, 9), quota === undefined ? {} : { properties: quota });
@@ -59,7 +62,7 @@ describe('PropertiesService', () => {
     expect(props.getProperty('k55')).toBeNull();
   });
 
-  test('the daily properties quota runs out; each call costs 5 ms', () => {
+  test('the daily properties quota runs out; a read costs propertiesGetMs, a write propertiesSetMs', () => {
     const { PropertiesService, runtime } = setup(3);
     const props = PropertiesService.getUserProperties();
     props.setProperty('a', '1');
@@ -67,7 +70,7 @@ describe('PropertiesService', () => {
     props.getKeys();
     expect(() => props.getProperty('a')).toThrow('Service invoked too many times for one day: properties.');
     expect(runtime.calls.PropertiesService).toBe(5);
-    expect(runtime.modeledMs).toBe(5 * LATENCY.propertiesCall);
+    expect(runtime.modeledMs).toBe(LATENCY.propertiesSetMs + 3 * LATENCY.propertiesGetMs);
   });
 
   test('AuthMode.NONE (add-on not yet used in the document) may not use properties', () => {

@@ -1,3 +1,4 @@
+import { LATENCY_TABLES } from '../../emulator/latency';
 import {
   AuthMode,
   authModeFor,
@@ -8,7 +9,9 @@ import {
   platformStateFromJson,
   platformStateToJson,
 } from '../../emulator/platform';
-import { LATENCY, Runtime } from '../../emulator/runtime';
+import { Runtime } from '../../emulator/runtime';
+
+const LATENCY = LATENCY_TABLES.central.figures;
 
 const NOW = Date.UTC(2026, 10, 25, 9);
 
@@ -132,7 +135,7 @@ describe('ScriptApp triggers', () => {
     expect(authModeFor('time-trigger')).toBe(ScriptApp.AuthMode.FULL);
     ScriptApp.newTrigger('dailyRun').timeBased().everyDays(1).atHour(8).create();
     expect(runtime.calls.ScriptApp).toBe(5);
-    expect(runtime.modeledMs).toBe(LATENCY.scriptAppCall);
+    expect(runtime.modeledMs).toBe(LATENCY.scriptAppMs);
   });
 
   test('unimplemented parts of ScriptApp throw', () => {

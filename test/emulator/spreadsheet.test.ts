@@ -1,5 +1,6 @@
 /** The emulated Spreadsheet service: Apps Script's strictness (sizes, coordinates, permissions, realms, costs). */
 import * as vm from 'node:vm';
+import { LATENCY_TABLES } from '../../emulator/latency';
 import { type ExecutionMode, type Realm, Runtime } from '../../emulator/runtime';
 import {
   createSpreadsheetService,
@@ -398,20 +399,26 @@ describe('the fakes are strict objects', () => {
 });
 
 describe('calls and modeled time', () => {
-  it('counts every call and charges 10 ms a call plus 0.1 ms per cell in a batch', () => {
+  it('counts every call; a write is buffered and the next read pays its commit', () => {
     const { sheet, runtime } = setup();
     const calls = runtime.calls.SpreadsheetApp ?? 0;
     const start = runtime.modeledMs;
     const range = sheet.getRange(1, 1, 100, 26);
     range.setBackgrounds(Array.from({ length: 100 }, () => Array.from({ length: 26 }, () => '#f4c7c3')));
     range.getValue();
-    expect(runtime.modeledMs - start).toBeCloseTo(10 + (10 + 2600 * 0.1) + 10);
+    const f = LATENCY_TABLES.central.figures;
+    const write = f.sheetsWriteMs + 2600 * f.sheetsWritePerCellMs;
+    const commit = f.sheetsCommitMs + 2600 * f.sheetsCommitPerCellMs;
+    expect(runtime.modeledMs - start).toBeCloseTo(write + f.sheetsRoundTripMs + commit);
+    expect(runtime.roundTrips.SpreadsheetApp).toBe(2);
+    expect(runtime.builderCalls.SpreadsheetApp).toBeGreaterThanOrEqual(1);
+    expect(runtime.commits).toBe(1);
     expect(runtime.calls.SpreadsheetApp).toBe(calls + 3);
     expect(runtime.methodCalls['Range.setBackgrounds']).toBe(1);
     expect(runtime.now).toBe(NOW + runtime.modeledMs);
   });
 
-  it('makes 10,000 single-cell setBackground calls cost ~100 s against ~1 s for one 10,000-cell setBackgrounds', () => {
+  it('makes 10,000 single-cell setBackground calls cost 10,000 write bases against one for a 10,000-cell setBackgrounds', () => {
     const { sheet, runtime, state } = setup();
     state.sheets[0]!.maxColumns = 100;
     const one = sheet.getRange(1, 1, 100, 100);
@@ -423,15 +430,16 @@ describe('calls and modeled time', () => {
     start = runtime.modeledMs;
     for (const cell of cells) cell.setBackground('#ffffff');
     const single = runtime.modeledMs - start;
-    expect(batched).toBeCloseTo(1010);
-    expect(single).toBeCloseTo(101_000);
+    const f = LATENCY_TABLES.central.figures;
+    expect(batched).toBeCloseTo(f.sheetsWriteMs + 10_000 * f.sheetsWritePerCellMs);
+    expect(single).toBeCloseTo(10_000 * (f.sheetsWriteMs + f.sheetsWritePerCellMs));
   });
 
   it('stops a run that passes 6 modeled minutes', () => {
     const { sheet, runtime } = setup();
     const cell = sheet.getRange('A1');
     expect(() => {
-      for (let i = 0; i < 40_000; i++) cell.getValue();
+      for (let i = 0; i < 40_000; i++) cell.getValues();
     }).toThrow('Exceeded maximum execution time');
     expect(runtime.now - NOW).toBeGreaterThan(6 * 60 * 1000);
   });
