@@ -3,6 +3,7 @@
  * check-in, sent drafts to record, the thread to reply in, and the batched search queries that find them.
  */
 import { type CalendarDate, instantToDate } from './dates';
+import { isAutoReplySubject } from './mail-auto';
 import { fitReferences } from './mail-subject';
 import { oneLine } from './templates';
 
@@ -59,6 +60,7 @@ export function findReply(
   let first: MessageMeta | null = null;
   for (const m of messages) {
     if (isDraft(m) || isSent(m) || !m.from.some((a) => contacts.has(a))) continue;
+    if (isAutoReplySubject(m.subject)) continue;
     const day = instantToDate(m.internalDate, timeZone);
     const after =
       day > lastOutreach || (day === lastOutreach && lastSentThatDay !== null && m.internalDate > lastSentThatDay);
