@@ -83,11 +83,15 @@ export class Drafting {
     }
   }
 
-  /** The latest thread with the row's contacts, for a check-in to reply in (the thank-you always starts anew). */
+  /**
+   * The latest thread with the check-in's recipient, never one with another contact of the row (a check-in to the
+   * recruiter stays out of the thank-you sent to the interviewer); the thank-you always starts anew.
+   */
   private threadFor(row: TrackedRow): Thread | null {
-    const contacts = contactsOf(row.app);
+    const recipient = row.evaluation.recipient?.email.toLowerCase();
+    if (!recipient) return null;
     const mail = this.run.sync.mail;
-    const threadId = latestThreadWith(mail.with(contacts), new Set(contacts));
+    const threadId = latestThreadWith(mail.with(contactsOf(row.app)), new Set([recipient]));
     const headers = threadId ? replyHeaders(mail.thread(threadId)) : null;
     return threadId && headers ? { threadId, ...headers } : null;
   }

@@ -3,6 +3,8 @@
  * check-in, sent drafts to record, the thread to reply in, and the batched search queries that find them.
  */
 import { type CalendarDate, instantToDate } from './dates';
+import { isAutoReplySubject } from './mail-auto';
+import { fitReferences } from './mail-subject';
 import { oneLine } from './templates';
 
 /** What the add-on needs of one Gmail message (from `Messages.get` with format `metadata`). */
@@ -58,6 +60,7 @@ export function findReply(
   let first: MessageMeta | null = null;
   for (const m of messages) {
     if (isDraft(m) || isSent(m) || !m.from.some((a) => contacts.has(a))) continue;
+    if (isAutoReplySubject(m.subject)) continue;
     const day = instantToDate(m.internalDate, timeZone);
     const after =
       day > lastOutreach || (day === lastOutreach && lastSentThatDay !== null && m.internalDate > lastSentThatDay);
@@ -111,12 +114,11 @@ export function replyHeaders(thread: readonly MessageMeta[]): ReplyHeaders | nul
   );
   if (last === null) return null;
   const base = oneLine(last.subject).replace(/^(?:(?:re|fwd?|aw|sv)\s*:\s*)+/i, '');
-  const references = [...oneLine(last.references).split(/\s+/), last.messageId]
+  const ids = [...oneLine(last.references).split(/\s+/), last.messageId]
     .filter((id) => /^<[^<>\s]+>$/.test(id))
-    .filter((id, i, all) => all.indexOf(id) === i)
-    .slice(-20)
-    .join(' ');
-  return { subject: `Re: ${base}`.slice(0, 250), inReplyTo: last.messageId, references };
+    .filter((id, i, all) => all.indexOf(id) === i);
+  // The whole subject: Gmail keeps a reply in its thread only when the subject matches (docs/DECISIONS.md "Mail").
+  return { subject: `Re: ${base}`, inReplyTo: last.messageId, references: fitReferences(ids) };
 }
 
 /**

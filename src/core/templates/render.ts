@@ -4,6 +4,8 @@
  * gives both the plain-text and the HTML body; every value is escaped in the HTML.
  */
 
+import { shortenSubject } from '../mail-subject';
+
 /** The placeholders a template may use, as the Settings dialog lists them. */
 export const PLACEHOLDERS = [
   'greeting',
@@ -162,7 +164,7 @@ export function fillTemplate(template: Template, data: TemplateData, prompts: re
       p === 'personalNote' || p === 'update' ? data[p].replace(/\r\n?/g, '\n').trim() : oneLine(data[p]),
     ]),
   ) as TemplateData;
-  const subject = oneLine(render(template.subject, safe)).slice(0, 250);
+  const subject = shortenSubject(oneLine(render(template.subject, safe)));
   const text = `${render(template.body, safe)
     .replace(/\r\n?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
