@@ -3,10 +3,11 @@
  * (menus, triggers and google.script.run call those). Each handler is one line of wiring to a use case; the
  * functions the pages call are checked against ServerApi (src/server-contract.ts).
  */
-import { menuDeps, triggerDeps } from './adapters/deps';
+import { fieldCheckDeps, menuDeps, triggerDeps } from './adapters/deps';
 import { SpreadsheetWorkbook } from './adapters/sheets';
 import { addMenu } from './adapters/ui';
 import * as commands from './app/commands';
+import { showFieldCheck } from './app/field-check';
 import * as pages from './app/preview';
 import { showCheckSetup } from './app/setup';
 import type { Preview, SaveSettingsResult, SettingsForm } from './core/pages';
@@ -50,6 +51,11 @@ export function setUpTrackerSheet(): void {
 
 export function checkSetup(): void {
   showCheckSetup(menuDeps());
+}
+
+/** Maintainers: confirms in a real account what the emulator assumes (README "Field check"). */
+export function fieldCheck(): void {
+  showFieldCheck(fieldCheckDeps());
 }
 
 export function showPreview(): void {

@@ -115,6 +115,22 @@ export interface Mailbox {
   createDraft(message: DraftMessage): CreatedDraft;
 }
 
+/**
+ * The field check's questions to a real Gmail account (docs/DECISIONS.md "Field check"): what the emulator assumes
+ * and Google does not document. Nothing is sent; the one draft it makes is deleted before it returns.
+ */
+export interface FieldProbe {
+  /**
+   * Creates a draft to `to` carrying the Message-ID `rfcMessageId`, reads back the Message-ID Gmail keeps on it
+   * ('' when none), and deletes the draft (also when the read fails).
+   */
+  draftMessageId(to: string, rfcMessageId: string): string;
+  /** The Message-ID headers of up to `max` SENT messages since `afterSeconds` (epoch seconds), newest first. */
+  sentMessageIds(afterSeconds: number, max: number): string[];
+  /** The label ids of up to `max` messages labelled SCHEDULED now (Messages.list with labelIds). */
+  scheduledLabels(max: number): string[][];
+}
+
 export interface KeyValueStore {
   getAll(): Record<string, string>;
   set(values: Record<string, string>): void;

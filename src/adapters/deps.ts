@@ -1,5 +1,7 @@
 /** Wires the Apps Script adapters into the ports every command runs over: one set per execution. */
 import type { CommandDeps } from '../app/commands';
+import type { FieldCheckDeps } from '../app/field-check';
+import { GmailFieldProbe } from './field-check';
 import { GmailMailbox } from './gmail';
 import { DocumentLock, DocumentStore, systemClock, TriggerScheduler } from './platform';
 import { SpreadsheetWorkbook } from './sheets';
@@ -28,3 +30,6 @@ export const menuDeps = (): CommandDeps => deps(true);
 
 /** For the time-driven trigger: no UI at all (SpreadsheetApp.getUi throws there). */
 export const triggerDeps = (): CommandDeps => deps(false);
+
+/** For the field check: a person's click, plus the probe's own Gmail questions. */
+export const fieldCheckDeps = (): FieldCheckDeps => ({ ...deps(true), fieldProbe: () => GmailFieldProbe.open() });

@@ -25,6 +25,7 @@ export const MENU_ITEMS: readonly (readonly [string, string] | null)[] = [
   null,
   ['Set up a tracker sheet', 'setUpTrackerSheet'],
   ['Check setup', 'checkSetup'],
+  ['Field check (for maintainers)', 'fieldCheck'],
 ];
 
 /** How long a menu run waits for a run already in progress; the daily run waits longer. */

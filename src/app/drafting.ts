@@ -19,6 +19,11 @@ import { renderFor } from './wording';
 type Thread = ReplyHeaders & { threadId: string };
 
 /** The domain for the add-on's Message-IDs: the user's own, as mail clients do. */
+/** True for a Message-ID the add-on gave a draft (`<run.n.followup@domain>`; the field check looks for them). */
+export function isAddOnMessageId(id: string): boolean {
+  return /^<[^<>\s@]+\.followup@[^<>\s]+>$/.test(id);
+}
+
 function domainOf(address: string): string {
   const domain = address.slice(address.lastIndexOf('@') + 1);
   return /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/.test(domain) ? domain : 'job-follow-ups.invalid';

@@ -180,5 +180,34 @@ export const setup = {
   dailyMany: (n: number) => `There are ${n} daily triggers; choose Turn on daily drafts to leave exactly one.`,
   gmailWorks: (address: string) => `Gmail access works (${address}).`,
   gmailFails: (why: string) => `Gmail access failed: ${why}`,
+  fieldCheckOffer:
+    'For whoever deploys the add-on: Follow-ups › Field check (for maintainers) confirms once, in this account, how Gmail treats drafts, scheduled mail and long searches.',
   lastDaily: (atUtc: string, summary: string) => `Last daily run ${atUtc} UTC: ${summary}`,
+};
+
+/** The field check's report (docs/DECISIONS.md "Field check"): one question and its answer per line. */
+export const fieldCheck = {
+  title: 'Field check (Gmail)',
+  noGmail: GMAIL_OFF,
+  noProbe: 'The field check needs the advanced Gmail service: add the Gmail API under Services, then run it again.',
+  failed: (step: string, error: string) => `• ${step}: could not check (${error}).`,
+  draftKept: (id: string) => `✓ A new draft keeps the Message-ID the add-on gives it (${id}).`,
+  draftReplaced: (given: string, got: string) =>
+    `✗ Gmail replaced a new draft's Message-ID: ${given} became ${got || 'nothing'}.`,
+  sentKept: (own: number, read: number) =>
+    `✓ ${plural(own, 'sent message')} of the last ${read} kept the Message-ID the add-on gave its draft.`,
+  sentReplaced: (recorded: number, read: number) =>
+    `✗ ${plural(recorded, 'follow-up')} recorded as sent in the last 90 days, but none of the last ${read} sent messages kept the add-on's Message-ID: Gmail replaces it when a draft is sent.`,
+  sentUnknown: (read: number) =>
+    `• None of the last ${plural(read, 'sent message')} carries the add-on's Message-ID and the sheet records no sent follow-up in 90 days: send one draft the add-on made, then run the check again.`,
+  scheduled: (count: number, labels: readonly string[]) =>
+    `✓ ${plural(count, 'scheduled message')} found; the labels they carry: ${labels.join(', ')}.`,
+  noScheduled:
+    '• No message is scheduled now: schedule one (to yourself, for next week) in Gmail, run the check again, then cancel it.',
+  queryComplete: (contacts: number, terms: number) =>
+    `✓ One query of ${terms} terms found all the mail a search per contact finds (${plural(contacts, 'contact')} with mail).`,
+  queryMissed: (terms: number, missed: readonly string[]) =>
+    `✗ One query of ${terms} terms missed mail that a search per contact finds, for: ${missed.join(', ')}.`,
+  noContacts: '• The tracker has no contact address with mail in the last 180 days to test a long query with.',
+  cleanUp: 'The check made one draft to your own address and deleted it; it sent nothing and changed no cell.',
 };

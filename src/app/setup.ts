@@ -84,6 +84,7 @@ export function checkSetup(deps: CommandDeps): SetupCheck {
   } else {
     try {
       good(say.setup.gmailWorks(mailbox.myAddress()));
+      lines.push(`• ${say.setup.fieldCheckOffer}`);
     } catch (error) {
       problem(say.setup.gmailFails(say.errorText(error)));
     }

@@ -59,7 +59,7 @@ describe('dist/', () => {
     vm.runInContext(readFileSync(join(dist, 'Code.js'), 'utf8'), context);
     const source = readFileSync(join(root, 'src', 'app', 'commands.ts'), 'utf8');
     const handlers = [...source.matchAll(/\['[^']+', '(\w+)'\]/g)].map((m) => m[1]!);
-    expect(handlers.length).toBe(8);
+    expect(handlers.length).toBe(9);
     for (const handler of handlers) expect(typeof context[handler]).toBe('function');
   });
 });

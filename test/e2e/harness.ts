@@ -22,6 +22,7 @@ export const MENU = [
   'Turn off daily drafts',
   'Set up a tracker sheet',
   'Check setup',
+  'Field check (for maintainers)',
 ];
 
 export interface World {
