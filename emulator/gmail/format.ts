@@ -3,15 +3,8 @@
  * headers (only the `metadataHeaders` named, for metadata), the snippet, and bytes as Apps Script hands them over.
  */
 
-import {
-  decodeHeaderValue,
-  entityBytes,
-  entityText,
-  htmlToText,
-  type MimeEntity,
-  parseEntity,
-  parseMime,
-} from './mime';
+import { entityBytes, entityText, htmlToText, type MimeEntity, parseEntity, parseMime } from './mime';
+import { decodeHeaderValue } from './mime-address';
 import { metaOf, type StoredMessage } from './state';
 
 export type Format = 'full' | 'metadata' | 'minimal' | 'raw';

@@ -6,17 +6,11 @@
 
 import { formatRfc5322Date } from '../platform/timezone';
 import type { Runtime } from '../runtime';
-import { encodeHeaderText, formatAddressForHeader, parseAddressList, parseMime, setHeader } from './mime';
-import {
-  addMessage,
-  type MailboxFileMessage,
-  type MailboxState,
-  metaOf,
-  newMessageId,
-  nextHistoryId,
-  normalizeSubject,
-  type StoredMessage,
-} from './state';
+import { addMessage, type MailboxFileMessage } from './mailbox-file';
+import { parseMime, setHeader } from './mime';
+import { formatAddressForHeader, parseAddressList } from './mime-address';
+import { encodeHeaderText } from './mime-charset';
+import { type MailboxState, metaOf, newMessageId, nextHistoryId, normalizeSubject, type StoredMessage } from './state';
 
 /** The user deletes a draft (and its message). Returns false when there is no such draft. */
 export function deleteDraft(state: MailboxState, id: string): boolean {

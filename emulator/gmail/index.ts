@@ -16,28 +16,19 @@ export {
   sendDraft,
   UserStepError,
 } from './host';
-export {
-  type Address,
-  decodeEncodedWords,
-  formatAddress,
-  type HeaderField,
-  type MimeEntity,
-  type ParsedMime,
-  parseAddressList,
-  parseMime,
-} from './mime';
-export { evaluateQuery, parseGmailQuery, type QueryNode, type QueryTarget } from './query';
+export { addMessage, type MailboxFile, type MailboxFileMessage, mailboxFromFile } from './mailbox-file';
+export { type HeaderField, type MimeEntity, type ParsedMime, parseMime } from './mime';
+export { type Address, formatAddress, parseAddressList } from './mime-address';
+export { decodeEncodedWords } from './mime-charset';
+export { parseGmailQuery, type QueryNode } from './query';
+export { evaluateQuery, type QueryTarget } from './query-match';
+export { buildRawMessage } from './raw-message';
 export { createGmailService, type GmailServiceResult } from './service';
 export {
-  addMessage,
-  buildRawMessage,
   createMailboxState,
   DEFAULT_QUERY_TIME_ZONE,
-  type MailboxFile,
   MailboxFileError,
-  type MailboxFileMessage,
   type MailboxState,
-  mailboxFromFile,
   mailboxFromJson,
   mailboxToJson,
   metaOf,

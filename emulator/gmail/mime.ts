@@ -7,16 +7,20 @@
  * `binary` flag tells the decoders which way to turn characters back into bytes.
  */
 
+import { decodeHeaderValue } from './mime-address';
+import {
+  decodeBase64Lenient,
+  decodeCharset,
+  decodeEncodedWords,
+  decodeQuotedPrintable,
+  textToBytes,
+} from './mime-charset';
+
 export interface HeaderField {
   /** The field name as written. */
   name: string;
   /** The unfolded value as written (encoded words not decoded), leading/trailing white space trimmed. */
   value: string;
-}
-
-export interface Address {
-  name: string;
-  address: string;
 }
 
 export interface MimeEntity {
@@ -43,8 +47,6 @@ export interface ParsedMime {
   /** The first text/html part that is not an attachment, decoded; null if none. */
   html: string | null;
 }
-
-const ADDRESS_HEADERS = new Set(['from', 'to', 'cc', 'bcc', 'reply-to', 'sender', 'resent-from', 'resent-to']);
 
 /** Splits a message (or body part) into its header block and body at the first empty line. */
 export function splitHeaderBody(raw: string): { headerText: string; body: string } {
@@ -75,129 +77,6 @@ export function parseHeaderFields(headerText: string): HeaderField[] {
   }
   for (const f of fields) f.value = f.value.trim();
   return fields;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Bytes and charsets
-
-export function textToBytes(text: string, binary = false): Uint8Array {
-  return Buffer.from(text, binary ? 'latin1' : 'utf8');
-}
-
-const decoders = new Map<string, TextDecoder | null>();
-
-/** Decodes bytes in a MIME charset; unknown charsets fall back to ISO-8859-1 so no byte is lost. */
-export function decodeCharset(bytes: Uint8Array, charset: string | undefined): string {
-  const cs = (charset ?? 'utf-8').toLowerCase().split('*')[0]!.trim();
-  if (cs === '' || cs === 'utf-8' || cs === 'utf8' || cs === 'us-ascii' || cs === 'ascii') {
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  }
-  if (cs === 'iso-8859-1' || cs === 'latin1' || cs === 'latin-1' || cs === 'l1') {
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  }
-  let decoder = decoders.get(cs);
-  if (decoder === undefined) {
-    try {
-      decoder = new TextDecoder(cs);
-    } catch {
-      decoder = null;
-    }
-    decoders.set(cs, decoder);
-  }
-  if (decoder === null) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  return decoder.decode(bytes);
-}
-
-/** Lenient base64 (either alphabet, padding optional, white space ignored), as mail readers do. */
-export function decodeBase64Lenient(text: string): Uint8Array {
-  const clean = text
-    .replace(/[^A-Za-z0-9+/\-_]/g, '')
-    .replace(/-/g, '+')
-    .replace(/_/g, '/');
-  return Buffer.from(clean, 'base64');
-}
-
-export function decodeQuotedPrintable(text: string, binary = false): Uint8Array {
-  const unfolded = text.replace(/=[ \t]*(\r\n|\n|\r)/g, '');
-  const out: number[] = [];
-  let plainStart = 0;
-  const flushPlain = (end: number) => {
-    if (end > plainStart) for (const b of textToBytes(unfolded.slice(plainStart, end), binary)) out.push(b);
-  };
-  for (let i = 0; i < unfolded.length; i++) {
-    if (unfolded[i] !== '=') continue;
-    const hex = unfolded.slice(i + 1, i + 3);
-    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
-      flushPlain(i);
-      out.push(Number.parseInt(hex, 16));
-      i += 2;
-      plainStart = i + 1;
-    }
-  }
-  flushPlain(unfolded.length);
-  return Uint8Array.from(out);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// RFC 2047 encoded words
-
-const ENCODED_WORD = /=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=/g;
-
-function encodedWordBytes(encoding: string, text: string): Uint8Array {
-  if (encoding.toUpperCase() === 'B') return decodeBase64Lenient(text);
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '_') out.push(0x20);
-    else if (c === '=' && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) {
-      out.push(Number.parseInt(text.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else for (const b of Buffer.from(c, 'utf8')) out.push(b);
-  }
-  return Uint8Array.from(out);
-}
-
-/**
- * Decodes RFC 2047 encoded words (B and Q, any charset TextDecoder knows). White space between two adjacent encoded
- * words is dropped, and adjacent words in the same charset are joined as bytes first, so a multi-byte character
- * split across two words survives.
- */
-export function decodeEncodedWords(value: string): string {
-  if (!value.includes('=?')) return value;
-  let out = '';
-  let last = 0;
-  let pending: { charset: string; bytes: number[] } | null = null;
-  const flush = () => {
-    if (pending) out += decodeCharset(Uint8Array.from(pending.bytes), pending.charset);
-    pending = null;
-  };
-  for (const m of value.matchAll(ENCODED_WORD)) {
-    const between = value.slice(last, m.index);
-    const charset = m[1]!.toLowerCase().split('*')[0]!;
-    const bytes = encodedWordBytes(m[2]!, m[3]!);
-    if (pending !== null && /^\s*$/.test(between)) {
-      const p: { charset: string; bytes: number[] } = pending;
-      if (p.charset === charset) {
-        for (const b of bytes) p.bytes.push(b);
-      } else {
-        flush();
-        pending = { charset, bytes: Array.from(bytes) };
-      }
-    } else {
-      flush();
-      out += between;
-      pending = { charset, bytes: Array.from(bytes) };
-    }
-    last = m.index + m[0].length;
-  }
-  flush();
-  return out + value.slice(last);
-}
-
-/** Encodes a header text as one UTF-8 B encoded word when it is not plain printable ASCII. */
-export function encodeHeaderText(text: string): string {
-  if (/^[\x20-\x7e]*$/.test(text)) return text;
-  return `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -268,123 +147,6 @@ export function parseParameterizedHeader(raw: string): { value: string; params: 
   }
   for (const key of Object.keys(simple)) simple[key] = decodeEncodedWords(simple[key]!);
   return { value, params: simple };
-}
-
-function unquote(text: string): string {
-  const t = text.trim();
-  if (t.startsWith('"') && t.endsWith('"') && t.length >= 2) return t.slice(1, -1).replace(/\\(.)/g, '$1');
-  return t;
-}
-
-function parseMailbox(text: string): Address | null {
-  // Strip comments, remembering the last one (an old-style `a@b (Name)` display name).
-  let comment = '';
-  let stripped = '';
-  let depth = 0;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      stripped += c;
-      if (c === '\\' && i + 1 < text.length) stripped += text[++i];
-      else if (c === '"') quoted = false;
-    } else if (depth > 0) {
-      if (c === '(') depth++;
-      else if (c === ')') depth--;
-      if (depth > 0) comment += c;
-    } else if (c === '(') {
-      depth = 1;
-      comment = '';
-    } else {
-      if (c === '"') quoted = true;
-      stripped += c;
-    }
-  }
-  const angle = /<([^<>]*)>\s*$/.exec(stripped);
-  if (angle) {
-    const address = angle[1]!.replace(/^@[^:]*:/, '').trim();
-    const name = decodeEncodedWords(unquote(stripped.slice(0, angle.index).trim()).replace(/\s+/g, ' '));
-    if (address === '' && name === '') return null;
-    return { name, address };
-  }
-  const address = unquote(stripped.trim());
-  if (address === '') return null;
-  return { name: decodeEncodedWords(comment.trim()), address };
-}
-
-/**
- * Parses an address-list header value as written (before decoding, so an encoded display name holding a comma
- * cannot split an address): `Name <a@b>`, `"Lee, Sam" <a@b>`, `a@b (Name)`, groups `Team: a@b, c@d;`.
- */
-export function parseAddressList(raw: string): Address[] {
-  const out: Address[] = [];
-  let buf = '';
-  let quoted = false;
-  let angle = 0;
-  let depth = 0;
-  const push = () => {
-    const mailbox = parseMailbox(buf);
-    if (mailbox) out.push(mailbox);
-    buf = '';
-  };
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (quoted) {
-      buf += c;
-      if (c === '\\' && i + 1 < raw.length) buf += raw[++i];
-      else if (c === '"') quoted = false;
-      continue;
-    }
-    if (depth > 0) {
-      buf += c;
-      if (c === '(') depth++;
-      else if (c === ')') depth--;
-      continue;
-    }
-    if (c === '"') quoted = true;
-    else if (c === '(') depth = 1;
-    else if (c === '<') angle++;
-    else if (c === '>') angle = Math.max(0, angle - 1);
-    else if (angle === 0 && c === ',') {
-      push();
-      continue;
-    } else if (angle === 0 && c === ':') {
-      buf = ''; // group name: drop it, members follow
-      continue;
-    } else if (angle === 0 && c === ';') {
-      push();
-      continue;
-    }
-    buf += c;
-  }
-  push();
-  return out;
-}
-
-/** `Name <a@b>` with the name quoted when it holds specials; a plain address when there is no name. */
-export function formatAddress(a: Address): string {
-  if (!a.name) return a.address;
-  const name = /[()<>[\]:;@\\,."]/.test(a.name) ? `"${a.name.replace(/(["\\])/g, '\\$1')}"` : a.name;
-  return `${name} <${a.address}>`;
-}
-
-/** As `formatAddress`, with a non-ASCII name as an encoded word (for writing headers). */
-export function formatAddressForHeader(a: Address): string {
-  if (a.name && !/^[\x20-\x7e]*$/.test(a.name)) return `${encodeHeaderText(a.name)} <${a.address}>`;
-  return formatAddress(a);
-}
-
-/** A header value as Gmail's payload shows it: encoded words decoded; address lists re-quoted when decoding. */
-export function decodeHeaderValue(name: string, value: string): string {
-  if (!value.includes('=?')) return value;
-  if (ADDRESS_HEADERS.has(name.toLowerCase())) return parseAddressList(value).map(formatAddress).join(', ');
-  return decodeEncodedWords(value);
-}
-
-/** `<a@b> <c@d>` → `['<a@b>', '<c@d>']` (References, In-Reply-To). */
-export function parseMessageIdList(value: string | undefined): string[] {
-  if (!value) return [];
-  return value.match(/<[^<>\s]+>/g) ?? [];
 }
 
 // ---------------------------------------------------------------------------------------------------------------

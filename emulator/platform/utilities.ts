@@ -14,7 +14,7 @@
  */
 
 import { createHash, randomUUID } from 'node:crypto';
-import { decodeCharset } from '../gmail/mime';
+import { decodeCharset } from '../gmail/mime-charset';
 import { guard, type Runtime } from '../runtime';
 import { type EnumValue, isDate, makeEnum, realmArray, signatureError } from './state';
 import { DAY_NAMES, fixedOffsetMinutes, formatOffset, isValidTimeZone, MONTH_NAMES, zonedParts } from './timezone';
