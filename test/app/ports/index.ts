@@ -4,3 +4,4 @@ export { FakeClock, FakeLock } from './clock';
 export { InMemoryMailbox } from './mailbox';
 export { FakeScheduler, InMemoryStore } from './store';
 export { InMemorySheet, InMemoryWorkbook } from './tracker';
+export { FakeUi, type Shown } from './ui';
