@@ -1,0 +1,177 @@
+/** src/core/mail.ts as it behaves today: addresses, the thread to reply in, reply headers, queries and batches. */
+import fc from 'fast-check';
+import { fromIso } from '../../src/core/dates';
+import {
+  addressesIn,
+  batches,
+  contactQuery,
+  findReply,
+  findSent,
+  latestThreadWith,
+  type MessageMeta,
+  replyHeaders,
+} from '../../src/core/mail';
+
+const TZ = 'Europe/London';
+const D = (iso: string) => fromIso(iso)!;
+/** Noon UTC of a December day (London is UTC+0 then). */
+const at = (iso: string, hour = 12) => Date.parse(`${iso}T${String(hour).padStart(2, '0')}:00:00Z`);
+
+let n = 0;
+function msg(over: Partial<MessageMeta>): MessageMeta {
+  n++;
+  return {
+    id: `m${n}`,
+    threadId: `t${n}`,
+    labelIds: ['INBOX'],
+    internalDate: at('2026-12-01'),
+    from: [],
+    to: [],
+    cc: [],
+    subject: 'Hello',
+    messageId: `<m${n}@example.com>`,
+    references: '',
+    ...over,
+  };
+}
+
+describe('addressesIn', () => {
+  it.each([
+    ['jo@acme.example', ['jo@acme.example']],
+    ['Jo Park <Jo.Park@Acme.Example>', ['jo.park@acme.example']],
+    ['"Park, Jo" <jo@acme.example>, kim@beta.example', ['jo@acme.example', 'kim@beta.example']],
+    ['"jo@fake.example" <real@acme.example>', ['real@acme.example']],
+    ['undisclosed-recipients:;', []],
+    ['', []],
+    ['jo@localhost', []],
+  ])('%p → %p', (header, expected) => {
+    expect(addressesIn(header)).toEqual(expected);
+  });
+
+  it('only ever returns lower-case text with one @', () => {
+    fc.assert(
+      fc.property(fc.string(), (header) => {
+        for (const a of addressesIn(header)) {
+          expect(a).toBe(a.toLowerCase());
+          expect(a.split('@')).toHaveLength(2);
+        }
+      }),
+    );
+  });
+});
+
+describe('latestThreadWith', () => {
+  const jo = new Set(['jo@acme.example']);
+
+  it('picks the thread of the newest non-draft message to or from a contact, Cc included', () => {
+    const messages = [
+      msg({ threadId: 'a', from: ['jo@acme.example'], internalDate: at('2026-11-01') }),
+      msg({ threadId: 'b', cc: ['jo@acme.example'], labelIds: ['SENT'], internalDate: at('2026-11-05') }),
+      msg({ threadId: 'c', to: ['jo@acme.example'], labelIds: ['DRAFT'], internalDate: at('2026-11-09') }),
+      msg({ threadId: 'd', from: ['kim@beta.example'], internalDate: at('2026-11-10') }),
+    ];
+    expect(latestThreadWith(messages, jo)).toBe('b');
+  });
+
+  it('is null when no message involves the contacts', () => {
+    expect(latestThreadWith([msg({ from: ['kim@beta.example'] })], jo)).toBeNull();
+    expect(latestThreadWith([], jo)).toBeNull();
+  });
+});
+
+describe('replyHeaders', () => {
+  it('replies to the newest real message: Re: once, In-Reply-To its id, References its references plus its id', () => {
+    const thread = [
+      msg({ subject: 'Engineer role', messageId: '<a@x.example>', internalDate: at('2026-11-01') }),
+      msg({
+        subject: 'RE: Fwd: Engineer role',
+        messageId: '<b@x.example>',
+        references: '<a@x.example>',
+        internalDate: at('2026-11-02'),
+      }),
+      msg({ subject: 'Draft', messageId: '<c@x.example>', labelIds: ['DRAFT'], internalDate: at('2026-11-03') }),
+    ];
+    expect(replyHeaders(thread)).toEqual({
+      subject: 'Re: Engineer role',
+      inReplyTo: '<b@x.example>',
+      references: '<a@x.example> <b@x.example>',
+    });
+  });
+
+  it('keeps References free of duplicates and of text that is not a Message-ID', () => {
+    const thread = [
+      msg({ messageId: '<b@x.example>', references: '<a@x.example> junk <b@x.example>\r\n <a@x.example>' }),
+    ];
+    expect(replyHeaders(thread)?.references).toBe('<a@x.example> <b@x.example>');
+  });
+
+  it('puts a multi-line subject on one line', () => {
+    expect(replyHeaders([msg({ subject: 'Re: Next\r\n steps' })])?.subject).toBe('Re: Next steps');
+  });
+
+  it('is null for a thread of drafts only, or of messages without a valid Message-ID', () => {
+    expect(replyHeaders([msg({ labelIds: ['DRAFT'] })])).toBeNull();
+    expect(replyHeaders([msg({ messageId: '' }), msg({ messageId: 'not-an-id' })])).toBeNull();
+    expect(replyHeaders([])).toBeNull();
+  });
+});
+
+describe('contactQuery', () => {
+  it('asks for mail from or to any contact since the instant, drafts left out', () => {
+    expect(contactQuery(['jo@acme.example', 'kim@beta.example'], 1_764_000_000.9)).toBe(
+      '(from:"jo@acme.example" OR to:"jo@acme.example" OR from:"kim@beta.example" OR to:"kim@beta.example") ' +
+        'after:1764000000 -in:drafts',
+    );
+  });
+
+  it('never asks for a negative instant', () => {
+    expect(contactQuery(['jo@acme.example'], -5)).toBe(
+      '(from:"jo@acme.example" OR to:"jo@acme.example") after:0 -in:drafts',
+    );
+  });
+});
+
+describe('batches', () => {
+  it.each([
+    [[], 20, []],
+    [[1, 2, 3], 2, [[1, 2], [3]]],
+    [[1, 2], 2, [[1, 2]]],
+  ])('%p by %p → %p', (items, size, expected) => {
+    expect(batches(items, size)).toEqual(expected);
+  });
+
+  it('keeps every item once, in order, in batches of at most the size', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer()), fc.integer({ min: 1, max: 30 }), (items, size) => {
+        const out = batches(items, size);
+        expect(out.flat()).toEqual(items);
+        for (const b of out) expect(b.length).toBeGreaterThan(0);
+        for (const b of out.slice(0, -1)) expect(b).toHaveLength(size);
+      }),
+    );
+  });
+});
+
+describe('findReply and findSent (lightly: their rules are changing)', () => {
+  const jo = new Set(['jo@acme.example']);
+
+  it('findReply: the first message from a contact on a later day than the last outreach', () => {
+    const messages = [
+      msg({ from: ['jo@acme.example'], internalDate: at('2026-11-30') }),
+      msg({ from: ['jo@acme.example'], internalDate: at('2026-12-03') }),
+      msg({ from: ['jo@acme.example'], internalDate: at('2026-12-02') }),
+    ];
+    expect(findReply(messages, jo, D('2026-12-01'), TZ)).toBe(D('2026-12-02'));
+    expect(findReply(messages, jo, D('2026-12-03'), TZ)).toBeNull();
+  });
+
+  it('findSent: the first SENT message to the recipient on or after the day the draft was made', () => {
+    const messages = [
+      msg({ labelIds: ['SENT'], to: ['jo@acme.example'], internalDate: at('2026-11-30') }),
+      msg({ labelIds: ['SENT'], cc: ['jo@acme.example'], internalDate: at('2026-12-04') }),
+      msg({ labelIds: ['INBOX'], to: ['jo@acme.example'], internalDate: at('2026-12-02') }),
+    ];
+    expect(findSent(messages, 'Jo@Acme.Example', D('2026-12-01'), TZ)).toBe(D('2026-12-04'));
+    expect(findSent(messages, 'kim@beta.example', D('2026-12-01'), TZ)).toBeNull();
+  });
+});
