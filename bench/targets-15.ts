@@ -95,3 +95,33 @@ export function scaleVerdicts(big: AddonResult, f: LatencyFigures): Verdict[] {
     firstRunVerdict(big),
   ];
 }
+
+/** What the typical-script comparison needs of a run (modeled ms and drafts made). */
+type Timed = Pick<RunMeasure, 'modeledMs' | 'drafted'>;
+
+function times(a: number, b: number): string {
+  return `${(a / Math.max(b, 1)).toFixed(1)}×`;
+}
+
+/**
+ * The add-on against the typical script at the same size, run by run. The verdict is the same-day rerun, where
+ * neither makes a draft: the first run's ratio cannot exceed typical ÷ draft floor (both make the same drafts,
+ * 800 ms each on the central table), so it is printed beside that bound instead of judged (docs/DECISIONS.md).
+ */
+export function typicalVerdict(
+  rows: number,
+  addon: { first: Timed; steady: Timed; nextDay: Timed },
+  typical: { first: Timed; steady: Timed; nextDay: Timed },
+  f: LatencyFigures,
+): Verdict {
+  const bound = typical.first.modeledMs / Math.max(draftFloorMs(typical.first.drafted, f), 1);
+  return {
+    pass: typical.steady.modeledMs >= 10 * addon.steady.modeledMs,
+    text:
+      `at ${rows.toLocaleString('en-US')} rows the typical script's same-day rerun takes ≥ 10× the add-on's: ` +
+      `${s(typical.steady.modeledMs)} / ${s(addon.steady.modeledMs)} = ${times(typical.steady.modeledMs, addon.steady.modeledMs)}; ` +
+      `first run ${s(typical.first.modeledMs)} / ${s(addon.first.modeledMs)} = ${times(typical.first.modeledMs, addon.first.modeledMs)} ` +
+      `(at most ${bound.toFixed(1)}× for any script making the same ${typical.first.drafted} drafts); ` +
+      `next day ${s(typical.nextDay.modeledMs)} / ${s(addon.nextDay.modeledMs)} = ${times(typical.nextDay.modeledMs, addon.nextDay.modeledMs)}`,
+  };
+}
