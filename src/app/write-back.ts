@@ -11,6 +11,7 @@ import { columnStretches } from '../core/plan';
 import { ACTION_LABELS } from '../core/templates';
 import type { KeyValueStore } from '../ports';
 import { writeCellJournal } from './journal';
+import { MAIL_MARK_KEY } from './mail-mark';
 import { columnsAdded, protectedWrite, userColumnsLeft } from './messages';
 import type { TrackedRow, TrackerModel } from './tracker-model';
 
@@ -26,6 +27,8 @@ export interface WriteBackOptions {
   refreshColours: boolean;
   /** Journal notes dealt with by this run: cleared once everything is written. */
   journalKeys: readonly string[];
+  /** The mail mark to store once everything is written (mail-mark.ts); undefined keeps the stored one. */
+  mailMark?: string | undefined;
 }
 
 /** Writes everything the run decided; returns what is worth telling the user (columns added). */
@@ -37,7 +40,9 @@ export function writeBack(model: TrackerModel, options: WriteBackOptions): strin
   const cellKeys = model.writes.length > 0 ? writeCellJournal(options.store, model.cellNotes) : [];
   writeRecorded(model);
   writeManaged(model, options.linksKnown);
-  colour(model, options);
+  // The colour rules' layout key and the mail mark go in one Properties call, and only when they change.
+  const properties = { ...colour(model, options), ...(options.mailMark ? { [MAIL_MARK_KEY]: options.mailMark } : {}) };
+  if (Object.entries(properties).some(([k, v]) => options.stored[k] !== v)) options.store.set(properties);
   for (const key of [...options.journalKeys, ...cellKeys]) options.store.remove(key);
   return notes;
 }
@@ -222,10 +227,11 @@ function writeColumns(
   }
 }
 
-function colour(model: TrackerModel, options: WriteBackOptions): void {
+/** Rebuilds the colour rules when the layout changed; returns the layout key to store when it did. */
+function colour(model: TrackerModel, options: WriteBackOptions): Record<string, string> {
   const status = model.headers.managed.followUpStatus!;
   const key = model.tracker.layoutKey(status);
-  if (!options.refreshColours && options.stored.colours === key) return;
+  if (!options.refreshColours && options.stored.colours === key) return {};
   model.tracker.colourRows(status, COLOURS);
-  options.store.set({ colours: key });
+  return { colours: key };
 }
