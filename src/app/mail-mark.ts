@@ -3,6 +3,7 @@
  * last complete read knew the mail of which rows, so the next run asks Gmail only for newer mail for those rows.
  */
 import { contactsOf } from '../core/plan';
+import { fingerprint } from './fingerprint';
 import type { TrackedRow } from './tracker-model';
 
 /** The document property that holds the mark. */
@@ -26,18 +27,8 @@ export interface MailMark {
   rows: ReadonlySet<string>;
 }
 
-/** FNV-1a over UTF-16 code units, as an unsigned 32-bit number. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
 function short(text: string): string {
-  return fnv1a(text).toString(36).padStart(FINGERPRINT_CHARS, '0').slice(-FINGERPRINT_CHARS);
+  return fingerprint(text, FINGERPRINT_CHARS);
 }
 
 /**
