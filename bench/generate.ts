@@ -156,8 +156,9 @@ export function generateTracker(rows: number, seed: number, today = TODAY): Trac
     let lastOutreach = t;
     switch (kind) {
       case 'thank-you': {
-        // Interview today (due today) or up to 3 days ago (overdue), no thank-you yet.
-        const interview = t - int(random, 0, 3);
+        // Interview today (due today) or up to 2 days ago (overdue), no thank-you yet: inside the thank-you window
+        // (thankYouWindowDays, 2 by default, docs/RULES.md §3); a day later the row moves on to its check-in.
+        const interview = t - int(random, 0, 2);
         row.Applied = iso(interview - int(random, 10, 30));
         row['Interview date'] = iso(interview);
         row['Expected response'] = pick(random, ['end of next week', 'Friday', '']);

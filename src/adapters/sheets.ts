@@ -15,6 +15,16 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const DATE_FORMAT = 'yyyy-mm-dd';
+/** The headers of the user columns that recording writes into (docs/RULES.md §5), normalised by headerText. */
+const RECORDED_HEADERS = new Set(
+  (['thankYou', 'lastFollowUp', 'followUps', 'heardBack'] as const).flatMap((k) => COLUMN_HEADERS[k].map(headerText)),
+);
+
+function headerText(cell: CellValue | undefined): string {
+  return String(cell ?? '')
+    .trim()
+    .toLowerCase();
+}
 const STATUS_RULE = /^=LEFT\(\$[A-Z]+2,\s*(7|9)\)="(Overdue|Due today)"$/;
 
 class SheetTracker implements TrackerSheet {
@@ -35,7 +45,7 @@ class SheetTracker implements TrackerSheet {
     this.initialColumns = this.lastColumn;
   }
 
-  /** Rows of the sheet (read once: the date format and the colour rules both cover them). */
+  /** Rows of the sheet (read once: the date format, the colour rules and the column marks all cover them). */
   private get maxRows(): number {
     this.cachedMaxRows ??= this.sheet.getMaxRows();
     return this.cachedMaxRows;
@@ -61,7 +71,7 @@ class SheetTracker implements TrackerSheet {
   }
 
   markColumn(column: number, key: ManagedKey): void {
-    markColumn(this.sheet, column, key);
+    markColumn(this.sheet, column, key, this.maxRows);
     this.marks = { ...this.managedMarks(), [key]: column };
   }
 
@@ -83,21 +93,31 @@ class SheetTracker implements TrackerSheet {
     if (notes) range.setNotes(notes);
   }
 
+  /**
+   * The formulas of a column (one string per data row, '' for none). A column the run appended has none. The columns
+   * next to it that recording also writes into (Thank-you sent, Last follow-up…) are read in the same getFormulas.
+   */
   columnFormulas(column: number): string[] {
-    let formulas = this.formulas.get(column);
-    if (!formulas) {
-      const rows = this.values.length - 1;
-      // A column the run appended has no cells in the sheet yet, hence no formulas.
-      formulas =
-        rows <= 0 || column >= this.initialColumns
-          ? []
-          : this.sheet
-              .getRange(2, column + 1, rows, 1)
-              .getFormulas()
-              .map((r) => r[0] ?? '');
-      this.formulas.set(column, formulas);
-    }
-    return formulas;
+    const rows = this.values.length - 1;
+    if (rows <= 0 || column >= this.initialColumns) return [];
+    const cached = this.formulas.get(column);
+    if (cached) return cached;
+    const recordable = (c: number) =>
+      c >= 0 &&
+      c < this.initialColumns &&
+      !this.formulas.has(c) &&
+      RECORDED_HEADERS.has(headerText(this.values[0]?.[c]));
+    let first = column;
+    let last = column;
+    while (recordable(first - 1)) first--;
+    while (recordable(last + 1)) last++;
+    const grid = this.sheet.getRange(2, first + 1, rows, last - first + 1).getFormulas();
+    for (let c = first; c <= last; c++)
+      this.formulas.set(
+        c,
+        grid.map((r) => r[c - first] ?? ''),
+      );
+    return this.formulas.get(column)!;
   }
 
   formatColumn(column: number, numberFormat: string): void {
@@ -141,10 +161,10 @@ class SheetTracker implements TrackerSheet {
   }
 }
 
-/** Marks a whole column (rows 1..max: Apps Script takes metadata on whole columns only). */
-function markColumn(sheet: Sheet, column: number, key: ManagedKey): void {
+/** Marks a whole column (rows 1..maxRows: Apps Script takes metadata on whole columns only). */
+function markColumn(sheet: Sheet, column: number, key: ManagedKey, maxRows: number): void {
   sheet
-    .getRange(1, column + 1, sheet.getMaxRows(), 1)
+    .getRange(1, column + 1, maxRows, 1)
     .addDeveloperMetadata(MANAGED_MARK, key, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
 }
 
@@ -211,8 +231,9 @@ export class SpreadsheetWorkbook implements Workbook {
     headerRange.setValues([headers]);
     headerRange.setFontWeight('bold');
     sheet.getRange(2, 1, 1, example.length).setValues([example]);
+    const maxRows = dataRows + 1;
     MANAGED_KEYS.forEach((key, i) => {
-      markColumn(sheet, COLUMN_KEYS.length + i, key);
+      markColumn(sheet, COLUMN_KEYS.length + i, key, maxRows);
     });
     sheet.setFrozenRows(1);
     sheet.activate();

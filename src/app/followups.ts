@@ -126,7 +126,7 @@ function syncAndDraft(
   const budgetMs = (mode.kind === 'draft' ? mode.budgetMs : undefined) ?? DRAFTING_BUDGET_MS;
   const overBudget = () => deps.clock.now() - started > budgetMs;
   const gate = gmailGate(deps.clock, () => stages.drafting?.drafted ?? 0);
-  const sync = new GmailSync(stages.model, mailbox, gate, overBudget);
+  const sync = new GmailSync(stages.model, mailbox, gate, overBudget, { stored, startedMs: started });
   const { model } = stages;
   const { settings } = result;
   const drafting = new Drafting({
@@ -183,6 +183,7 @@ function write(deps: RunDeps, mode: RunMode, stages: Stages, result: RunResult, 
       stored,
       linksKnown: stages.sync?.linksKnown ?? false,
       refreshColours: mode.kind === 'score',
+      mailMark: stages.sync?.nextMark(),
       journalKeys: [
         ...stages.journalKeys,
         ...(stages.sync?.journalKeys ?? []),

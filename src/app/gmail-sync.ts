@@ -5,12 +5,13 @@
  */
 import { type CalendarDate, dateToInstant } from '../core/dates';
 import { batches, contactQuery, findReply, findSent } from '../core/mail';
-import { awaitsSentCheck, contactsOf, recordReply, recordSent } from '../core/plan';
+import { awaitsSentCheck, contactsOf, planDraft, recordReply, recordSent } from '../core/plan';
 import { chooseRecipient } from '../core/rules';
 import type { Mailbox } from '../ports';
 import type { GmailGate } from './gmail-gate';
 import type { JournalEntry } from './journal';
 import { MailIndex } from './mail-index';
+import { type MailMark, markValue, readMark, rowFingerprint } from './mail-mark';
 import type { TrackedRow, TrackerModel } from './tracker-model';
 
 const CONTACTS_PER_QUERY = 20;
@@ -19,6 +20,12 @@ const HISTORY_DAYS = 180;
 
 /** True once the run is near its drafting budget (see followups.ts). */
 export type OverBudget = () => boolean;
+
+/** The document properties as the run read them and the run's start (epoch ms), for the mail mark (mail-mark.ts). */
+export interface MarkSource {
+  stored: Record<string, string>;
+  startedMs: number;
+}
 
 function isDue(row: TrackedRow): boolean {
   const e = row.evaluation;
@@ -36,12 +43,18 @@ export class GmailSync {
   recovered = 0;
   /** The journal notes this run has dealt with, cleared once it writes the sheet (a run stopped earlier keeps them). */
   readonly journalKeys: string[] = [];
+  /** Rows whose mail this run knows up to its start; every read complete unless the budget or Gmail cut it. */
+  private readonly readKeys = new Set<string>();
+  private readonly repliedKeys = new Set<string>();
+  private readComplete = false;
+  private owner = '';
 
   constructor(
     private readonly model: TrackerModel,
     private readonly mailbox: Mailbox,
     private readonly gate: GmailGate,
     private readonly overBudget: OverBudget,
+    private readonly markSource?: MarkSource,
   ) {
     this.mail = new MailIndex(mailbox, gate);
   }
@@ -64,19 +77,58 @@ export class GmailSync {
     const dueCheckIns = () =>
       this.model.rows.filter((r) => isDue(r) && r.evaluation.action !== 'thank-you' && contactsOf(r.app).length > 0);
     const withJournal = journalRows.map((j) => j.row).filter((r): r is TrackedRow => r !== null);
-    this.readMail([...new Set([...pending(), ...dueCheckIns(), ...withJournal])]);
+    const mark = this.readMark();
+    // A row awaiting its sent check reads only newer mail first: once its send is found it needs no thread.
+    const known = (r: TrackedRow) =>
+      mark !== null &&
+      !withJournal.includes(r) &&
+      (awaitsSentCheck(r.app, this.isLive) || !this.needsThread(r)) &&
+      mark.rows.has(rowFingerprint(r, this.owner));
+    const toRead = [...new Set([...pending(), ...dueCheckIns(), ...withJournal])];
+    this.readMail(toRead.filter((r) => !known(r)));
+    const newer = toRead.filter(known);
+    if (mark) this.readMail(newer, mark.afterMs);
     // The Draft cells first: a send of the draft a cell records is recorded before the journal's newer draft (made by
     // an interrupted run) takes that cell; then a recovered draft the user has sent meanwhile is recorded too.
     for (const row of pending()) this.detectSent(row);
     for (const row of this.recoverJournal(journalRows)) if (awaitsSentCheck(row.app, this.isLive)) this.detectSent(row);
     for (const row of dueCheckIns()) this.detectReply(row);
+    // A check-in about to be drafted replies in the latest thread with its recipient, which may be older than the mark.
+    this.readMail(newer.filter((r) => this.needsThread(r)));
+    this.readComplete = !this.overBudget();
   }
 
-  /** Batched reads: one query per 20 rows finds every message to or from their contacts, read thread by thread. */
-  private readMail(rows: readonly TrackedRow[]): void {
+  /** The stored mail mark for this mailbox, or null (no mark, another mailbox's, or no mark source). */
+  private readMark(): MailMark | null {
+    if (!this.markSource) return null;
+    this.owner = this.gate(() => this.mailbox.myAddress());
+    return readMark(this.markSource.stored, this.owner);
+  }
+
+  /** A check-in the run is about to draft (docs/RULES.md §4): its thread must be found, so its mail is read in full. */
+  private needsThread(row: TrackedRow): boolean {
+    return row.evaluation.action !== 'thank-you' && planDraft(row.app, row.evaluation, this.isLive).kind === 'create';
+  }
+
+  /**
+   * The mark to store once the run's writes are saved: the run's start, less the overlap, for every row read this
+   * run that has no reply recorded (a replied row stops being checked). Undefined when a read was cut short.
+   */
+  nextMark(): string | undefined {
+    if (!this.markSource || !this.readComplete || this.owner === '') return undefined;
+    const rows = this.model.rows.filter((r) => this.readKeys.has(r.key) && !this.repliedKeys.has(r.key));
+    return markValue(this.markSource.startedMs, this.owner, rows) ?? undefined;
+  }
+
+  /**
+   * Batched reads: one query per 20 rows finds every message to or from their contacts, read thread by thread. With
+   * `knownUntilMs` (the mail mark) only mail after it is asked for: the rows' older mail was read by an earlier run.
+   */
+  private readMail(rows: readonly TrackedRow[], knownUntilMs = 0): void {
     const { today, timeZone } = this.model.ctx;
     for (const batch of batches(rows, CONTACTS_PER_QUERY)) {
       if (this.overBudget()) return;
+      for (const r of batch) this.readKeys.add(r.key);
       const addresses = [...new Set(batch.flatMap((r) => contactsOf(r.app)))];
       if (addresses.length === 0) continue;
       const known = batch
@@ -88,7 +140,7 @@ export class GmailSync {
         ])
         .filter((d): d is CalendarDate => d !== null);
       const earliest = known.length > 0 ? Math.min(...known) : today;
-      const after = dateToInstant(earliest - HISTORY_DAYS, timeZone) / 1000;
+      const after = Math.max(dateToInstant(earliest - HISTORY_DAYS, timeZone), knownUntilMs) / 1000;
       this.mail.search(contactQuery(addresses, after), this.overBudget);
     }
   }
@@ -112,6 +164,7 @@ export class GmailSync {
     const replied = findReply(this.mail.with(contacts), new Set(contacts), lastOutreach, this.model.ctx.timeZone);
     if (replied === null) return;
     this.replies++;
+    this.repliedKeys.add(row.key);
     this.model.record(row, recordReply(this.rowCells(row), replied, lastOutreach));
     this.model.markReplied(row, replied, row.app.draft?.kind === 'draft');
   }

@@ -7,14 +7,19 @@ import { type CellValue, isBlank } from '../core/cells';
 import { COLUMN_HEADERS, MANAGED_KEYS, type ManagedKey } from '../core/columns';
 import { dateToInstant, dayStartsAtMidnight } from '../core/dates';
 import { draftCellValue } from '../core/draftcell';
-import { columnStretches } from '../core/plan';
+import { columnStretches, rewritable } from '../core/plan';
 import { ACTION_LABELS } from '../core/templates';
 import type { KeyValueStore } from '../ports';
+import { fingerprint } from './fingerprint';
 import { writeCellJournal } from './journal';
+import { MAIL_MARK_KEY } from './mail-mark';
 import { columnsAdded, protectedWrite, userColumnsLeft } from './messages';
 import type { TrackedRow, TrackerModel } from './tracker-model';
 
 export const COLOURS = { overdue: '#f4c7c3', dueToday: '#fce8b2' } as const;
+/** The document property holding the fingerprint of the Follow-up status notes last written. */
+const NOTES_KEY = 'notes';
+const NOTES_KEY_CHARS = 7;
 
 export interface WriteBackOptions {
   store: KeyValueStore;
@@ -22,10 +27,12 @@ export interface WriteBackOptions {
   stored: Record<string, string>;
   /** True when the run read Gmail's current drafts, so the Draft cells' links can be rewritten. */
   linksKnown: boolean;
-  /** Rebuild the colour rules even when the layout looks unchanged (Score rows does). */
+  /** Rebuild the colour rules and rewrite the notes even when they look unchanged (Score rows does). */
   refreshColours: boolean;
   /** Journal notes dealt with by this run: cleared once everything is written. */
   journalKeys: readonly string[];
+  /** The mail mark to store once everything is written (mail-mark.ts); undefined keeps the stored one. */
+  mailMark?: string | undefined;
 }
 
 /** Writes everything the run decided; returns what is worth telling the user (columns added). */
@@ -36,8 +43,14 @@ export function writeBack(model: TrackerModel, options: WriteBackOptions): strin
   // whose Last follow-up or Follow-ups sent was not written.
   const cellKeys = model.writes.length > 0 ? writeCellJournal(options.store, model.cellNotes) : [];
   writeRecorded(model);
-  writeManaged(model, options.linksKnown);
-  colour(model, options);
+  const notesKey = writeManaged(model, options);
+  // The colour rules' layout key, the notes' fingerprint and the mail mark go in one Properties call, when they change.
+  const properties = {
+    ...notesKey,
+    ...colour(model, options),
+    ...(options.mailMark ? { [MAIL_MARK_KEY]: options.mailMark } : {}),
+  };
+  if (Object.entries(properties).some(([k, v]) => options.stored[k] !== v)) options.store.set(properties);
   for (const key of [...options.journalKeys, ...cellKeys]) options.store.remove(key);
   return notes;
 }
@@ -79,19 +92,26 @@ function writeRecorded(model: TrackerModel): void {
     cells.set(write.row, model.cellValue(write));
     byColumn.set(column, cells);
   }
-  for (const [column, cells] of byColumn) {
-    const current = (sheetRow: number) => ({
-      value: model.cells(sheetRow)[column],
-      formula: model.formula(column, sheetRow) || undefined,
-    });
-    for (const stretch of columnStretches(cells, current)) {
-      writeColumns(
-        model,
-        column,
-        stretch.values.map((v) => [v]),
-        undefined,
-        stretch.startRow,
-      );
+  const current = (column: number, sheetRow: number) => ({
+    value: model.cells(sheetRow)[column],
+    formula: model.formula(column, sheetRow) || undefined,
+  });
+  for (const group of adjacentColumns(byColumn)) {
+    const rectangle = group.length > 1 ? recordedRectangle(group, current) : null;
+    if (rectangle) {
+      writeColumns(model, group[0]!.column, rectangle.values, undefined, rectangle.startRow);
+      continue;
+    }
+    for (const { column, cells } of group) {
+      for (const stretch of columnStretches(cells, (row) => current(column, row))) {
+        writeColumns(
+          model,
+          column,
+          stretch.values.map((v) => [v]),
+          undefined,
+          stretch.startRow,
+        );
+      }
     }
   }
   // A day that begins after midnight (a zone whose clocks jump then): its Date would show a time of day.
@@ -100,6 +120,46 @@ function writeRecorded(model: TrackerModel): void {
     if (write.update.kind === 'date' && !dayStartsAtMidnight(write.update.date, timeZone))
       model.tracker.showDateOnly(write.row, model.headers.columns[write.column]!);
   }
+}
+
+type RecordedColumn = { column: number; cells: ReadonlyMap<number, CellValue> };
+
+/** The recorded columns in runs of adjacent columns (left to right). */
+function adjacentColumns(byColumn: ReadonlyMap<number, ReadonlyMap<number, CellValue>>): RecordedColumn[][] {
+  const runs: RecordedColumn[][] = [];
+  for (const column of [...byColumn.keys()].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    const entry = { column, cells: byColumn.get(column)! };
+    if (last && last[last.length - 1]!.column === column - 1) last.push(entry);
+    else runs.push([entry]);
+  }
+  return runs;
+}
+
+/**
+ * Adjacent recorded columns as one rectangle, from the first to the last row written in any of them, every other
+ * cell written back as it is; null when a cell in it could change by being written back (see rewritable), and the
+ * columns are then written one by one, in stretches.
+ */
+function recordedRectangle(
+  group: readonly RecordedColumn[],
+  current: (column: number, sheetRow: number) => { value: CellValue; formula: string | undefined },
+): { startRow: number; values: CellValue[][] } | null {
+  const rows = group.flatMap((g) => [...g.cells.keys()]);
+  const startRow = Math.min(...rows);
+  const values: CellValue[][] = [];
+  for (let row = startRow; row <= Math.max(...rows); row++) {
+    const line: CellValue[] = [];
+    for (const { column, cells } of group) {
+      const kept = cells.has(row)
+        ? { value: cells.get(row) }
+        : rewritable(current(column, row).value, current(column, row).formula);
+      if (kept === null) return null;
+      line.push(kept.value);
+    }
+    values.push(line);
+  }
+  return { startRow, values };
 }
 
 function managedCell(model: TrackerModel, row: TrackedRow | undefined, key: ManagedKey): CellValue {
@@ -168,21 +228,46 @@ function columnRuns(model: TrackerModel, withDraft: boolean): { key: ManagedKey;
   return runs;
 }
 
-function writeManaged(model: TrackerModel, linksKnown: boolean): void {
-  if (model.dataRows <= 0) return;
+/**
+ * The managed columns, each run of adjacent ones in one write. The Follow-up status notes go with their run only when
+ * they changed since the last run wrote them (NOTES_KEY fingerprints them with the row order and the layout) or when
+ * `refresh` asks; returns the fingerprint to store when they were written.
+ */
+function writeManaged(model: TrackerModel, options: WriteBackOptions): Record<string, string> {
+  if (model.dataRows <= 0) return {};
   const rows = model.bySheetRow();
-  const kept = keptDraftCells(model, linksKnown);
+  const kept = keptDraftCells(model, options.linksKnown);
+  let stored: Record<string, string> = {};
   for (const run of columnRuns(model, kept.size === 0)) {
     const values: CellValue[][] = [];
     const notes: string[][] = [];
     const hasStatus = run.some((c) => c.key === 'followUpStatus');
+    const seen: string[] = [`${run[0]!.column}:${run.length}:${model.dataRows}`];
     for (let sheetRow = 2; sheetRow <= model.dataRows + 1; sheetRow++) {
       const row = rows.get(sheetRow);
       values.push(run.map((c) => managedCell(model, row, c.key)));
-      if (hasStatus) notes.push(run.map((c) => (c.key === 'followUpStatus' ? noteFor(row) : '')));
+      if (!hasStatus) continue;
+      const note = noteFor(row);
+      notes.push(run.map((c) => (c.key === 'followUpStatus' ? note : '')));
+      seen.push(row?.key ?? '', note);
     }
-    writeColumns(model, run[0]!.column, values, hasStatus ? notes : undefined);
+    const key = hasStatus ? fingerprint(seen.join('\u0001'), NOTES_KEY_CHARS) : '';
+    // Columns added this run have no notes yet, whatever the fingerprint of the ones that were there says.
+    const fresh = options.refreshColours || model.newHeaders.length > 0;
+    const writeNotes = hasStatus && (fresh || options.stored[NOTES_KEY] !== key);
+    writeColumns(model, run[0]!.column, values, writeNotes ? notes : undefined);
+    if (writeNotes) stored = { [NOTES_KEY]: key };
   }
+  writeDraftStretches(model, rows, kept);
+  return stored;
+}
+
+/** The Draft column in stretches of rows between the kept cells (see keptDraftCells). */
+function writeDraftStretches(
+  model: TrackerModel,
+  rows: ReadonlyMap<number, TrackedRow>,
+  kept: ReadonlySet<number>,
+): void {
   if (kept.size === 0) return;
   // The Draft column in stretches of rows between the kept cells.
   const draftColumn = model.headers.managed.draft!;
@@ -222,10 +307,11 @@ function writeColumns(
   }
 }
 
-function colour(model: TrackerModel, options: WriteBackOptions): void {
+/** Rebuilds the colour rules when the layout changed; returns the layout key to store when it did. */
+function colour(model: TrackerModel, options: WriteBackOptions): Record<string, string> {
   const status = model.headers.managed.followUpStatus!;
   const key = model.tracker.layoutKey(status);
-  if (!options.refreshColours && options.stored.colours === key) return;
+  if (!options.refreshColours && options.stored.colours === key) return {};
   model.tracker.colourRows(status, COLOURS);
-  options.store.set({ colours: key });
+  return { colours: key };
 }

@@ -1,7 +1,7 @@
 /** The issue-15 bench targets: floors from the latency table and each verdict's threshold. */
 
 import type { AddonResult, AddonRun, RunMeasure } from '../../bench/jobs';
-import { draftFloorMs, nextDayFloorMs, scaleVerdicts } from '../../bench/targets-15';
+import { draftFloorMs, nextDayFloorMs, scaleVerdicts, typicalVerdict } from '../../bench/targets-15';
 import { LATENCY_TABLES } from '../../emulator/latency';
 
 const F = LATENCY_TABLES.central.figures;
@@ -42,6 +42,26 @@ describe('floors', () => {
   test('the Gmail floor is one create per draft; the next-day floor one read per sent draft', () => {
     expect(draftFloorMs(500, F)).toBe(500 * F.draftWriteMs);
     expect(nextDayFloorMs(500, F)).toBe(500 * F.gmailCallMs);
+    // Drafts that fell due that day are made that day: one create each on top of the reads.
+    expect(nextDayFloorMs(500, F, 40)).toBe(500 * F.gmailCallMs + 40 * F.draftWriteMs);
+  });
+});
+
+describe('the typical script', () => {
+  const t = (modeledMs: number, drafted = 0) => ({ modeledMs, drafted });
+  test.each([
+    ['10× on the same-day rerun holds', 100_000, 10_000, true],
+    ['just under 10× fails', 99_999, 10_000, false],
+  ])('%s', (_name, typicalSteady, addonSteady, pass) => {
+    const verdict = typicalVerdict(
+      1_000,
+      { first: t(40_000, 40), steady: t(addonSteady), nextDay: t(20_000) },
+      { first: t(150_000, 40), steady: t(typicalSteady), nextDay: t(120_000) },
+      F,
+    );
+    expect(verdict.pass).toBe(pass);
+    // The first run's bound: typical ÷ (40 drafts × the create price).
+    expect(verdict.text).toContain(`at most ${(150_000 / (40 * F.draftWriteMs)).toFixed(1)}×`);
   });
 });
 
