@@ -13,6 +13,7 @@ import type { PlatformState } from './state';
 import { createUtilities } from './utilities';
 
 export { createCacheService } from './cache';
+export { formatJavaDate } from './java-date';
 export { createLockService, holdLockForOtherExecution, releaseLocksOf } from './lock';
 export { createPropertiesService, MAX_STORE_BYTES, MAX_VALUE_BYTES } from './properties';
 export {
@@ -36,7 +37,7 @@ export {
   type TriggerRecord,
 } from './state';
 export { formatOffset, formatRfc5322Date, isValidTimeZone, zonedParts, zonedTimeToUtc } from './timezone';
-export { Charset, DigestAlgorithm, formatJavaDate } from './utilities';
+export { Charset, DigestAlgorithm } from './utilities';
 
 export interface PlatformOptions {
   /** The script's time zone (appsscript.json `timeZone`): Session.getScriptTimeZone(), trigger hours. */

@@ -11,7 +11,7 @@
 
 import { format } from 'node:util';
 import { guard, type Runtime } from '../runtime';
-import { formatJavaDate } from './utilities';
+import { formatJavaDate } from './java-date';
 
 const EMAIL_SCOPE = 'https://www.googleapis.com/auth/userinfo.email';
 

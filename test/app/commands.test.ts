@@ -42,6 +42,22 @@ describe('commands', () => {
     expect(run.mailbox.calls).toEqual([]);
   });
 
+  it('counts a LockService error as busy, and releases the lock when the run throws', () => {
+    const run = aRun(aTracker([aRow()]));
+    const { deps, lock, ui } = commandsOf(run);
+    lock.tryLock = () => {
+      throw new Error('Lock service unavailable');
+    };
+    expect(draftFollowUps(deps)).toBeNull();
+    expect(ui!.shown).toEqual([{ kind: 'alert', title: 'Follow-ups', message: say.BUSY }]);
+    const held = commandsOf(run);
+    run.workbook.findTracker = () => {
+      throw new Error('Service Spreadsheets timed out');
+    };
+    expect(() => draftFollowUps(held.deps)).toThrow('Service Spreadsheets timed out');
+    expect(held.lock.held).toBe(false);
+  });
+
   it('the daily run waits longer for the lock and keeps its outcome for Check setup', () => {
     const run = aRun(aTracker([aRow()]));
     const { deps, lock } = commandsOf(run, null);

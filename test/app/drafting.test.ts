@@ -69,6 +69,18 @@ describe('Drafting', () => {
     expect(model.rows[0]!.replySubject).toBe('Re: Engineer application');
   });
 
+  it('previews the Re: subject a check-in would take in its thread, making no draft', () => {
+    const mailbox = aMailbox();
+    mailbox.add({ from: [ME], to: ['jo@acme.example'], internalDate: NOW - 19 * DAY_MS, subject: 'Engineer role' });
+    const run = aRun(aTracker([aRow()]), { mailbox });
+    const { sync, drafting, model } = stagesOf(run);
+    sync.run([]);
+    drafting.previewDue();
+    expect(model.rows[0]!.replySubject).toBe('Re: Engineer role');
+    expect(run.mailbox.calls).not.toContain('createDraft');
+    expect(run.store.keys('journal.')).toEqual([]);
+  });
+
   it('starts a new thread when there is no mail with the recipient', () => {
     const run = aRun(aTracker([aRow()]));
     const { sync, drafting } = stagesOf(run);

@@ -1,8 +1,9 @@
 /** The follow-up run's modes (score | draft | preview | check | skip) through in-memory ports, not the bundle. */
 import { runFollowUps } from '../../src/app/followups';
+import { writeJournal } from '../../src/app/journal';
 import * as say from '../../src/app/messages';
 import { fromIso } from '../../src/core/dates';
-import { aRow, aRun, aTracker, daysAgo, type TestRun } from './ports';
+import { aRow, aRun, aTracker, daysAgo, ME, type TestRun } from './ports';
 
 const MANAGED = ['Next follow-up', 'Due', 'Follow-up status', 'Priority', 'Draft'];
 
@@ -124,6 +125,37 @@ describe('runFollowUps', () => {
     expect(result.found).toBe(false);
     expect(result.mustAct).toEqual([say.noTracker('')]);
     expect(snapshot(run)).toEqual(before);
+  });
+
+  it('draft: records the draft an interrupted run made, found by its Message-ID, instead of drafting again', () => {
+    const run = twoRows();
+    const made = run.mailbox.createDraft({
+      fromName: 'Sam Lee',
+      fromAddress: ME,
+      to: 'jo@acme.example',
+      toName: 'Jo Park',
+      subject: 'My application',
+      text: '',
+      html: '',
+      rfcMessageId: '<dead.1.followup@example.com>',
+    });
+    writeJournal(run.store, {
+      rowKey: 'acme|engineer|jo@acme.example',
+      action: 'application-check-in',
+      due: fromIso('2026-12-01')!,
+      made: fromIso('2026-12-07')!,
+      draftId: null,
+      messageId: '',
+      rfcMessageId: '<dead.1.followup@example.com>',
+    });
+    const result = runFollowUps(run.deps, { kind: 'draft' });
+    expect(result.drafted).toBe(0);
+    expect(run.mailbox.created).toHaveLength(1);
+    expect(result.notes).toContain(say.recoveredDrafts(1));
+    expect(run.sheet.cell(2, 'Draft')).toBe(
+      `Application check-in · due 2026-12-01 · draft ${made.draftId} made 2026-12-07`,
+    );
+    expect(run.store.keys('journal.')).toEqual([]);
   });
 
   it('reports a refused sheet write and keeps the drafts made in the journal for the next run', () => {

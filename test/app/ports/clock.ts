@@ -38,7 +38,9 @@ export class FakeLock implements Lock {
     return true;
   }
 
+  /** Releasing a lock not held is taken as the add-on's bug (LockService is silent then: the harsher reading). */
   release(): void {
+    if (!this.held) throw new Error('releaseLock without the lock: the run never held it');
     this.held = false;
   }
 }
