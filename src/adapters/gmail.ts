@@ -48,8 +48,12 @@ export class GmailMailbox implements Mailbox {
     return typeof Gmail === 'undefined' || !Gmail ? null : new GmailMailbox(Gmail);
   }
 
+  private address: string | undefined;
+
+  /** users.getProfile once per mailbox: the account's address does not change during an execution. */
   myAddress(): string {
-    return this.gmail.Users.getProfile('me').emailAddress ?? '';
+    this.address ??= this.gmail.Users.getProfile('me').emailAddress ?? '';
+    return this.address;
   }
 
   liveDrafts(): Map<string, string> {

@@ -86,11 +86,26 @@ class SheetTracker implements TrackerSheet {
     this.lastColumn += headers.length;
   }
 
+  /**
+   * One setValues; the notes, when given, over the columns from the first to the last with a note in any row (the
+   * columns around them without one are left as they are: every cell of a note write is paid for), or over the whole
+   * range when there is no note at all.
+   */
   writeColumns(firstColumn: number, rows: CellValue[][], notes?: string[][], firstRow = 2): void {
     if (rows.length === 0 || rows[0]!.length === 0) return;
-    const range = this.sheet.getRange(firstRow, firstColumn + 1, rows.length, rows[0]!.length);
-    range.setValues(rows);
-    if (notes) range.setNotes(notes);
+    this.sheet.getRange(firstRow, firstColumn + 1, rows.length, rows[0]!.length).setValues(rows);
+    if (!notes) return;
+    const width = rows[0]!.length;
+    const used = (c: number) => notes.some((r) => (r[c] ?? '') !== '');
+    let first = 0;
+    let last = width - 1;
+    // With no note at all the whole range is cleared: a stale note may sit in any of its columns.
+    if (notes.some((r) => r.some((n) => n !== ''))) {
+      while (!used(first)) first++;
+      while (!used(last)) last--;
+    }
+    const span = notes.map((r) => r.slice(first, last + 1));
+    this.sheet.getRange(firstRow, firstColumn + 1 + first, rows.length, last - first + 1).setNotes(span);
   }
 
   /**

@@ -47,6 +47,17 @@ describe('Follow-up status notes', () => {
     for (const [company, note] of before) expect(noteOf(w, company)).toBe(note);
   });
 
+  it('a note of the user in another managed column survives a run that writes the status notes', () => {
+    const w = sample();
+    notesCalls(w);
+    const sheet = w.emulator.state.spreadsheet.sheets[0]!;
+    const column = sheet.cells.values[0]!.indexOf('Next follow-up');
+    sheet.cells.notes[2] ??= [];
+    sheet.cells.notes[2]![column] = 'ask Dana about the timeline';
+    expect(notesCalls(w, 'scoreApplications')).toBe(1);
+    expect(sheet.cells.notes[2]?.[column]).toBe('ask Dana about the timeline');
+  });
+
   it('Score rows always rewrites them', () => {
     const w = sample();
     notesCalls(w);
