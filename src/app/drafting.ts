@@ -11,7 +11,7 @@ import { ACTION_LABELS, oneLine, type RenderedDraft, TemplateError } from '../co
 import type { KeyValueStore, Mailbox } from '../ports';
 import { type GmailGate, GmailStop, isTimeLimit } from './gmail-gate';
 import type { GmailSync, OverBudget } from './gmail-sync';
-import { writeJournal } from './journal';
+import { journalValues, traceKey, traceValues, writeJournal } from './journal';
 import { draftProblem, errorText } from './messages';
 import type { TrackedRow, TrackerModel } from './tracker-model';
 import { renderFor } from './wording';
@@ -47,6 +47,8 @@ export class Drafting {
   leftForNextRun = 0;
   /** The journal notes this run wrote, cleared once it writes the sheet. */
   readonly journalKeys: string[] = [];
+  /** The draft traces this run wrote: kept, whatever an older trace under the same key asked (see GmailSync). */
+  readonly traceKeys = new Set<string>();
   private draftsStarted = 0;
 
   constructor(private readonly run: DraftingRun) {}
@@ -156,6 +158,12 @@ export class Drafting {
     );
     if (thread) row.replySubject = thread.subject;
     this.drafted++;
-    writeJournal(this.run.store, { ...intent, draftId: created.draftId, messageId: created.messageId });
+    const subject = thread?.subject ?? rendered.subject;
+    const trace = { rowKey: row.key, action, draftId: created.draftId, threadId: created.threadId, subject };
+    this.run.store.set({
+      ...journalValues({ ...intent, draftId: created.draftId, messageId: created.messageId }),
+      ...traceValues(trace),
+    });
+    this.traceKeys.add(traceKey(row.key, action));
   }
 }

@@ -10,7 +10,7 @@ import type { Clock, KeyValueStore, Mailbox, Workbook } from '../ports';
 import { Drafting } from './drafting';
 import { GmailFailure, GmailStop, gmailGate, isTimeLimit } from './gmail-gate';
 import { GmailSync } from './gmail-sync';
-import { readCellJournal, readJournal } from './journal';
+import { readCellJournal, readJournal, readTraces } from './journal';
 import * as say from './messages';
 import { outcomes, type RunResult } from './results';
 import { loadSettings } from './settings';
@@ -143,7 +143,7 @@ function syncAndDraft(
   stages.sync = sync;
   stages.drafting = drafting;
   try {
-    sync.run(readJournal(stored));
+    sync.run(readJournal(stored), readTraces(stored));
     if (mode.kind === 'draft') drafting.draftDue(mode.onlyRowKeys);
     else drafting.previewDue();
   } catch (error) {
@@ -185,7 +185,8 @@ function write(deps: RunDeps, mode: RunMode, stages: Stages, result: RunResult, 
       refreshColours: mode.kind === 'score',
       journalKeys: [
         ...stages.journalKeys,
-        ...(stages.sync?.journalKeys ?? []),
+        // A trace this run wrote again (a draft made anew) is kept, whatever the trace it replaced asked.
+        ...(stages.sync?.journalKeys ?? []).filter((key) => !stages.drafting?.traceKeys.has(key)),
         ...(stages.drafting?.journalKeys ?? []),
       ],
     });

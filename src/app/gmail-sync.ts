@@ -4,12 +4,20 @@
  * journal.
  */
 import { type CalendarDate, dateToInstant } from '../core/dates';
-import { batches, contactQuery, findReply, findSent } from '../core/mail';
+import {
+  batches,
+  contactQuery,
+  type DraftTrace,
+  findReply,
+  findSent,
+  isScheduled,
+  type MessageMeta,
+} from '../core/mail';
 import { awaitsSentCheck, contactsOf, recordReply, recordSent } from '../core/plan';
 import { chooseRecipient } from '../core/rules';
 import type { Mailbox } from '../ports';
-import type { GmailGate } from './gmail-gate';
-import type { JournalEntry } from './journal';
+import { GmailFailure, type GmailGate } from './gmail-gate';
+import type { DraftTraceEntry, JournalEntry } from './journal';
 import { MailIndex } from './mail-index';
 import type { TrackedRow, TrackerModel } from './tracker-model';
 
@@ -36,6 +44,8 @@ export class GmailSync {
   recovered = 0;
   /** The journal notes this run has dealt with, cleared once it writes the sheet (a run stopped earlier keeps them). */
   readonly journalKeys: string[] = [];
+  /** The traces of the drafts the add-on made, by row key and action (see journal.ts). */
+  private traces = new Map<string, DraftTraceEntry>();
 
   constructor(
     private readonly model: TrackerModel,
@@ -48,8 +58,12 @@ export class GmailSync {
 
   readonly isLive = (draftId: string): boolean => this.live.has(draftId);
 
-  /** Reads Gmail once for the whole sheet and records what it shows; `journal` holds an interrupted run's drafts. */
-  run(journal: readonly JournalEntry[]): void {
+  /**
+   * Reads Gmail once for the whole sheet and records what it shows; `journal` holds an interrupted run's drafts,
+   * `traces` the thread and subject of each draft the add-on made.
+   */
+  run(journal: readonly JournalEntry[], traces: readonly DraftTraceEntry[] = []): void {
+    this.traces = new Map(traces.map((t) => [`${t.action}.${t.rowKey}`, t]));
     this.live = this.gate(() => this.mailbox.liveDrafts());
     this.linksKnown = true;
     // Gmail gives a draft's message a new id whenever the draft is edited: the link follows Gmail's current one.
@@ -70,6 +84,38 @@ export class GmailSync {
     for (const row of pending()) this.detectSent(row);
     for (const row of this.recoverJournal(journalRows)) if (awaitsSentCheck(row.app, this.isLive)) this.detectSent(row);
     for (const row of dueCheckIns()) this.detectReply(row);
+    this.clearStaleTraces();
+  }
+
+  /** The trace of the row's recorded draft, when this is the draft it traces. */
+  private traceOf(row: TrackedRow): DraftTraceEntry | undefined {
+    const record = row.app.draft;
+    if (record?.kind !== 'draft') return undefined;
+    const trace = this.traces.get(`${record.action}.${row.key}`);
+    return trace?.draftId === record.draftId ? trace : undefined;
+  }
+
+  /**
+   * The messages of a traced draft's thread: one Threads.get for each of the few drafts that left Drafts. A thread
+   * Gmail no longer has (the user deleted a draft that was alone in it) has nothing to show.
+   */
+  private traceThread(row: TrackedRow): MessageMeta[] {
+    const trace = this.traceOf(row);
+    if (trace === undefined || this.overBudget()) return [];
+    try {
+      return this.mail.thread(trace.threadId);
+    } catch (error) {
+      if (error instanceof GmailFailure && /not found|invalid thread/i.test(error.message)) return [];
+      throw error;
+    }
+  }
+
+  /** Traces of drafts no row records any more (sent, replaced, row gone) are cleared with the journal. */
+  private clearStaleTraces(): void {
+    const recorded = new Set(
+      this.model.rows.map((r) => this.traceOf(r)?.key).filter((k): k is string => k !== undefined),
+    );
+    for (const trace of this.traces.values()) if (!recorded.has(trace.key)) this.journalKeys.push(trace.key);
   }
 
   /** Batched reads: one query per 20 rows finds every message to or from their contacts, read thread by thread. */
@@ -93,13 +139,25 @@ export class GmailSync {
     }
   }
 
+  /**
+   * A recorded draft gone from Drafts (docs/RULES.md §5): sent (the send recorded, the draft's trace then cleared),
+   * scheduled (the row shows Scheduled and is not drafted again), or deleted (left due, drafted again).
+   */
   private detectSent(row: TrackedRow): void {
     const record = row.app.draft;
     if (record?.kind !== 'draft') return;
     const recipient = chooseRecipient(row.app, record.action)?.email;
     if (recipient === undefined) return;
-    const sent = findSent(this.mail.with([recipient]), recipient, record.made, this.model.ctx.timeZone);
-    if (sent === null) return;
+    const known = this.traceOf(row);
+    const trace: DraftTrace = { recipient, threadId: known?.threadId ?? null, subject: known?.subject ?? null };
+    const messages = [...this.mail.with([recipient]), ...this.traceThread(row)];
+    const { timeZone } = this.model.ctx;
+    const sent = findSent(messages, trace, record.made, timeZone);
+    if (sent === null) {
+      if (isScheduled(messages, trace, record.made, timeZone))
+        this.model.record(row, [], { ...record, scheduled: true });
+      return;
+    }
     const writes = recordSent(this.rowCells(row), record.action, sent);
     this.model.record(row, writes, { kind: 'sent', action: record.action, due: record.due, sent });
     this.sentRecorded++;

@@ -60,8 +60,15 @@ export function readJournal(all: Record<string, string>): JournalEntry[] {
 }
 
 export function writeJournal(store: KeyValueStore, entry: Omit<JournalEntry, 'key'>): string {
+  const values = journalValues(entry);
+  store.set(values);
+  return Object.keys(values)[0]!;
+}
+
+/** The journal note of one draft, as the property to set (see writeJournal). */
+export function journalValues(entry: Omit<JournalEntry, 'key'>): Record<string, string> {
   const key = journalKey(entry.rowKey, entry.action);
-  store.set({
+  return {
     [key]: JSON.stringify({
       rowKey: entry.rowKey,
       action: entry.action,
@@ -70,8 +77,51 @@ export function writeJournal(store: KeyValueStore, entry: Omit<JournalEntry, 'ke
       rfcMessageId: entry.rfcMessageId,
       made: toIso(entry.made),
     }),
-  });
-  return key;
+  };
+}
+
+const TRACE_PREFIX = 'trace.';
+
+/**
+ * How a draft the add-on made is found once it has left Drafts (docs/RULES.md §5): its thread and subject as Gmail
+ * made them, kept in document properties (one per row and action) from the run that made the draft until its send is
+ * recorded, since a Draft cell holds neither and the user may change the To line or Gmail the Message-ID.
+ */
+export interface DraftTraceEntry {
+  key: string;
+  rowKey: string;
+  action: Action;
+  draftId: string;
+  threadId: string;
+  subject: string;
+}
+
+export function traceKey(rowKey: string, action: Action): string {
+  return `${TRACE_PREFIX}${action}.${rowKey}`;
+}
+
+export function readTraces(all: Record<string, string>): DraftTraceEntry[] {
+  const entries: DraftTraceEntry[] = [];
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith(TRACE_PREFIX)) continue;
+    try {
+      const e = JSON.parse(value) as Record<string, unknown>;
+      const action = ACTIONS.find((a) => a === e.action);
+      const { rowKey, draftId, threadId, subject } = e;
+      if (!action || typeof rowKey !== 'string' || typeof draftId !== 'string') continue;
+      if (typeof threadId !== 'string' || typeof subject !== 'string') continue;
+      entries.push({ key, rowKey, action, draftId, threadId, subject });
+    } catch {
+      // A damaged trace identifies no draft: the recipient alone then does (see findSent).
+    }
+  }
+  return entries;
+}
+
+/** The trace of one draft, as the property to set: written in the same call as the journal's ids. */
+export function traceValues(entry: Omit<DraftTraceEntry, 'key'>): Record<string, string> {
+  const { rowKey, action, draftId, threadId, subject } = entry;
+  return { [traceKey(rowKey, action)]: JSON.stringify({ rowKey, action, draftId, threadId, subject }) };
 }
 
 /**
