@@ -123,7 +123,17 @@ export class Drafting {
     const thread = action === 'thank-you' ? null : this.threadFor(row);
     // The intent goes in the journal first: if the run dies while Gmail makes the draft, the next run finds it.
     const rfcMessageId = `<${this.run.started.toString(36)}.${++this.draftsStarted}.followup@${domainOf(me)}>`;
-    const intent = { rowKey: row.key, action, due, made: this.run.ctx.today, rfcMessageId };
+    const subject = thread?.subject ?? rendered.subject;
+    const intent = {
+      rowKey: row.key,
+      action,
+      due,
+      made: this.run.ctx.today,
+      rfcMessageId,
+      to: recipient.email,
+      subject,
+      threadId: thread?.threadId ?? null,
+    };
     this.journalKeys.push(writeJournal(this.run.store, { ...intent, draftId: null, messageId: '' }));
     let created: ReturnType<Mailbox['createDraft']>;
     try {
@@ -133,7 +143,7 @@ export class Drafting {
           fromAddress: me,
           to: recipient.email,
           toName: oneLine(recipient.name),
-          subject: thread?.subject ?? rendered.subject,
+          subject,
           text: rendered.text,
           html: rendered.html,
           rfcMessageId,
@@ -158,7 +168,6 @@ export class Drafting {
     );
     if (thread) row.replySubject = thread.subject;
     this.drafted++;
-    const subject = thread?.subject ?? rendered.subject;
     const trace = { rowKey: row.key, action, draftId: created.draftId, threadId: created.threadId, subject };
     this.run.store.set({
       ...journalValues({ ...intent, draftId: created.draftId, messageId: created.messageId }),

@@ -8,6 +8,7 @@ import {
   batches,
   contactQuery,
   type DraftTrace,
+  findIntended,
   findReply,
   findSent,
   isScheduled,
@@ -95,15 +96,16 @@ export class GmailSync {
     return trace?.draftId === record.draftId ? trace : undefined;
   }
 
-  /**
-   * The messages of a traced draft's thread: one Threads.get for each of the few drafts that left Drafts. A thread
-   * Gmail no longer has (the user deleted a draft that was alone in it) has nothing to show.
-   */
+  /** The messages of a traced draft's thread: one Threads.get for each of the few drafts that left Drafts. */
   private traceThread(row: TrackedRow): MessageMeta[] {
     const trace = this.traceOf(row);
-    if (trace === undefined || this.overBudget()) return [];
+    return trace === undefined || this.overBudget() ? [] : this.threadOrNothing(trace.threadId);
+  }
+
+  /** A thread's messages; none for a thread Gmail no longer has (a deleted draft that was alone in it). */
+  private threadOrNothing(threadId: string): MessageMeta[] {
     try {
-      return this.mail.thread(trace.threadId);
+      return this.mail.thread(threadId);
     } catch (error) {
       if (error instanceof GmailFailure && /not found|invalid thread/i.test(error.message)) return [];
       throw error;
@@ -180,12 +182,13 @@ export class GmailSync {
 
   /**
    * Records the drafts an interrupted run made that the Draft cells do not show: by the ids in the journal, or, for
-   * a draft the run only intended, by finding its Message-ID in Gmail — still a draft (recorded as that draft) or
-   * already sent by the user (recorded by its message id, so the sent check records the send). An intended draft
-   * not found was never made, and is drafted as usual. Returns the rows recovered.
+   * a draft the run only intended, by finding it in Gmail (see intendedMessage) — still a draft (recorded as that
+   * draft) or already sent by the user (recorded by its message id, so the sent check records the send). An intended
+   * draft not found was never made, and is drafted as usual. Returns the rows recovered.
    */
   private recoverJournal(journal: readonly { entry: JournalEntry; row: TrackedRow | null }[]): TrackedRow[] {
     const draftOf = new Map([...this.live].map(([draftId, messageId]) => [messageId, draftId]));
+    const taken = new Set(this.model.rows.flatMap((r) => (r.app.draft?.kind === 'draft' ? [r.app.draft.draftId] : [])));
     const recovered: TrackedRow[] = [];
     for (const { row, entry } of journal) {
       this.journalKeys.push(entry.key);
@@ -193,18 +196,40 @@ export class GmailSync {
       let draftId = entry.draftId;
       let messageId: string | undefined = entry.messageId;
       if (draftId === null) {
-        // The run died while Gmail made the draft: look it up by the Message-ID it was given (drafts included).
-        const found = this.mail.byMessageId(entry.rfcMessageId);
+        const isFree = (id: string) => draftOf.has(id) && !taken.has(draftOf.get(id)!);
+        const found = this.intendedMessage(entry, row, isFree);
         if (!found) continue;
         draftId = draftOf.get(found.id) ?? found.id;
         messageId = draftOf.has(found.id) ? found.id : undefined;
       }
+      taken.add(draftId);
       const record = { kind: 'draft', action: entry.action, due: entry.due, draftId, made: entry.made } as const;
       this.model.setRecord(row, record, this.live.get(draftId) || messageId);
       recovered.push(row);
     }
     this.recovered += recovered.length;
     return recovered;
+  }
+
+  /**
+   * The message of a draft an interrupted run intended (it died while Gmail made it): by the Message-ID it was
+   * given, drafts included; when Gmail gave it another, by the subject, thread or recipient and day the journal
+   * noted — one search of the recipient's drafts and sent mail since that day (docs/RULES.md §5).
+   */
+  private intendedMessage(entry: JournalEntry, row: TrackedRow, isFree: (id: string) => boolean): MessageMeta | null {
+    const byId = entry.rfcMessageId === '' ? undefined : this.mail.byMessageId(entry.rfcMessageId);
+    if (byId && (byId.labelIds.includes('SENT') || isFree(byId.id))) return byId;
+    const recipient = entry.to || chooseRecipient(row.app, entry.action)?.email;
+    if (!recipient || entry.subject === '') return null;
+    const { timeZone } = this.model.ctx;
+    const after = dateToInstant(entry.made - 1, timeZone) / 1000;
+    const found = this.gate(() =>
+      this.mailbox.search(`to:"${recipient}" (in:drafts OR in:sent) after:${Math.floor(after)}`),
+    );
+    const threads = new Set([...found.map((m) => m.threadId), ...(entry.threadId ? [entry.threadId] : [])]);
+    const messages = [...threads].flatMap((id) => this.threadOrNothing(id));
+    const trace = { recipient, threadId: entry.threadId, subject: entry.subject };
+    return findIntended(messages, trace, entry.made, timeZone, isFree);
   }
 
   private alreadyRecorded(row: TrackedRow, entry: JournalEntry): boolean {

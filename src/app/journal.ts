@@ -3,7 +3,8 @@
  * action, due date, and the Message-ID the draft will carry); once Gmail has made it, the note gains the draft's
  * ids; once the Draft cell records it, the note is cleared. If a run dies in between (the time limit, a failed sheet
  * write), the next run finds the note and records the draft instead of making it again — by its ids, or, when the
- * run died before it learnt them, by finding the Message-ID in Gmail.
+ * run died before it learnt them, by finding it in Gmail: by its Message-ID, or by its thread, recipient, subject and
+ * day when Gmail gave it another.
  */
 import { COLUMN_KEYS, type ColumnKey } from '../core/columns';
 import { type CalendarDate, fromIso, toIso } from '../core/dates';
@@ -21,9 +22,16 @@ export interface JournalEntry {
   /** Null while the draft is only intended: Gmail may or may not have made it. */
   draftId: string | null;
   messageId: string;
-  /** The RFC 5322 Message-ID the draft was created with (how an intended draft is found again). */
+  /** The RFC 5322 Message-ID the draft was created with (one way an intended draft is found again). */
   rfcMessageId: string;
   made: CalendarDate;
+  /**
+   * The recipient, subject and thread the draft was made with ('' and null in a note of an earlier version): how an
+   * intended draft is found again when Gmail gave it another Message-ID (docs/RULES.md §5).
+   */
+  to: string;
+  subject: string;
+  threadId: string | null;
 }
 
 export function journalKey(rowKey: string, action: Action): string {
@@ -51,6 +59,9 @@ export function readJournal(all: Record<string, string>): JournalEntry[] {
         messageId: String(e.messageId ?? ''),
         rfcMessageId,
         made,
+        to: typeof e.to === 'string' ? e.to : '',
+        subject: typeof e.subject === 'string' ? e.subject : '',
+        threadId: typeof e.threadId === 'string' && e.threadId !== '' ? e.threadId : null,
       });
     } catch {
       // A damaged note cannot be matched to a row; it is left for a person to see in the properties.
@@ -76,6 +87,9 @@ export function journalValues(entry: Omit<JournalEntry, 'key'>): Record<string, 
       ...(entry.draftId ? { draftId: entry.draftId, messageId: entry.messageId } : {}),
       rfcMessageId: entry.rfcMessageId,
       made: toIso(entry.made),
+      to: entry.to,
+      subject: entry.subject,
+      ...(entry.threadId ? { threadId: entry.threadId } : {}),
     }),
   };
 }

@@ -131,6 +131,27 @@ export function isScheduled(
   return firstOfDraft(messages, trace, 'SCHEDULED', since, timeZone) !== null;
 }
 
+/**
+ * The message an interrupted run made for a draft it only intended, found without its Message-ID (Gmail may give it
+ * another): its subject, in its thread or to its recipient, on or after `since`; a draft that `isFree` (live, and no
+ * other row's) before a sent one. Null when Gmail shows none: the draft was never made.
+ */
+export function findIntended(
+  messages: readonly MessageMeta[],
+  trace: DraftTrace & { subject: string },
+  since: CalendarDate,
+  timeZone: string,
+  isFree: (messageId: string) => boolean,
+): MessageMeta | null {
+  const fits = (m: MessageMeta) =>
+    subjectKey(m.subject) === subjectKey(trace.subject) &&
+    ((trace.threadId !== null && m.threadId === trace.threadId) ||
+      [...m.to, ...m.cc].includes(trace.recipient.toLowerCase())) &&
+    instantToDate(m.internalDate, timeZone) >= since;
+  const candidates = messages.filter(fits).sort((a, b) => a.internalDate - b.internalDate);
+  return candidates.find((m) => isDraft(m) && isFree(m.id)) ?? candidates.find((m) => isSent(m)) ?? null;
+}
+
 /** The thread of the most recent (non-draft) message to or from one of the contacts. */
 export function latestThreadWith(messages: readonly MessageMeta[], contacts: ReadonlySet<string>): string | null {
   let latest: MessageMeta | null = null;
