@@ -183,11 +183,13 @@ function write(deps: RunDeps, mode: RunMode, stages: Stages, result: RunResult, 
       stored,
       linksKnown: stages.sync?.linksKnown ?? false,
       refreshColours: mode.kind === 'score',
+      // Each property once: a batch's note holds several drafts (one Properties call clears it).
       journalKeys: [
-        ...stages.journalKeys,
-        // A trace this run wrote again (a draft made anew) is kept, whatever the trace it replaced asked.
-        ...(stages.sync?.journalKeys ?? []).filter((key) => !stages.drafting?.traceKeys.has(key)),
-        ...(stages.drafting?.journalKeys ?? []),
+        ...new Set([
+          ...stages.journalKeys,
+          ...(stages.sync?.journalKeys ?? []),
+          ...(stages.drafting?.journalKeys ?? []),
+        ]),
       ],
     });
     result.notes.push(...added);

@@ -45,8 +45,8 @@ export class GmailSync {
   recovered = 0;
   /** The journal notes this run has dealt with, cleared once it writes the sheet (a run stopped earlier keeps them). */
   readonly journalKeys: string[] = [];
-  /** The traces of the drafts the add-on made, by row key and action (see journal.ts). */
-  private traces = new Map<string, DraftTraceEntry>();
+  /** The traces of the drafts the add-on made (see journal.ts). */
+  private traces: readonly DraftTraceEntry[] = [];
 
   constructor(
     private readonly model: TrackerModel,
@@ -64,7 +64,7 @@ export class GmailSync {
    * `traces` the thread and subject of each draft the add-on made.
    */
   run(journal: readonly JournalEntry[], traces: readonly DraftTraceEntry[] = []): void {
-    this.traces = new Map(traces.map((t) => [`${t.action}.${t.rowKey}`, t]));
+    this.traces = traces;
     this.live = this.gate(() => this.mailbox.liveDrafts());
     this.linksKnown = true;
     // Gmail gives a draft's message a new id whenever the draft is edited: the link follows Gmail's current one.
@@ -88,12 +88,11 @@ export class GmailSync {
     this.clearStaleTraces();
   }
 
-  /** The trace of the row's recorded draft, when this is the draft it traces. */
+  /** The trace of the row's recorded draft, when there is one. */
   private traceOf(row: TrackedRow): DraftTraceEntry | undefined {
     const record = row.app.draft;
     if (record?.kind !== 'draft') return undefined;
-    const trace = this.traces.get(`${record.action}.${row.key}`);
-    return trace?.draftId === record.draftId ? trace : undefined;
+    return this.traces.find((t) => t.draftId === record.draftId && t.rowKey === row.key && t.action === record.action);
   }
 
   /** The messages of a traced draft's thread: one Threads.get for each of the few drafts that left Drafts. */
@@ -112,12 +111,10 @@ export class GmailSync {
     }
   }
 
-  /** Traces of drafts no row records any more (sent, replaced, row gone) are cleared with the journal. */
+  /** A batch's traces are cleared with the journal once no row records any of its drafts (each sent, replaced, gone). */
   private clearStaleTraces(): void {
-    const recorded = new Set(
-      this.model.rows.map((r) => this.traceOf(r)?.key).filter((k): k is string => k !== undefined),
-    );
-    for (const trace of this.traces.values()) if (!recorded.has(trace.key)) this.journalKeys.push(trace.key);
+    const kept = new Set(this.model.rows.map((r) => this.traceOf(r)?.key));
+    for (const key of new Set(this.traces.map((t) => t.key))) if (!kept.has(key)) this.journalKeys.push(key);
   }
 
   /** Batched reads: one query per 20 rows finds every message to or from their contacts, read thread by thread. */
