@@ -8,7 +8,7 @@ import { cellValue } from './spreadsheet';
 import { findSheet, gridGet, lastColumn, lastRow } from './spreadsheet/state';
 
 export type ReportAction = 'thank-you' | 'check-in' | 'second-follow-up' | 'monthly-check-in' | 'application-check-in';
-export type ReportStatus = 'overdue' | 'due-today' | 'upcoming' | 'waiting' | 'closed';
+export type ReportStatus = 'overdue' | 'due-today' | 'upcoming' | 'scheduled' | 'waiting' | 'closed';
 
 export interface ReportRow {
   row: number;
@@ -65,6 +65,7 @@ function statusOf(text: string): ReportStatus | null {
   if (t.startsWith('overdue')) return 'overdue';
   if (t.startsWith('due today')) return 'due-today';
   if (t.startsWith('upcoming')) return 'upcoming';
+  if (t.startsWith('scheduled')) return 'scheduled';
   if (t.startsWith('waiting')) return 'waiting';
   if (t.startsWith('closed')) return 'closed';
   return null;

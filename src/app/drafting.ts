@@ -11,12 +11,36 @@ import { ACTION_LABELS, oneLine, type RenderedDraft, TemplateError } from '../co
 import type { KeyValueStore, Mailbox } from '../ports';
 import { type GmailGate, GmailStop, isTimeLimit } from './gmail-gate';
 import type { GmailSync, OverBudget } from './gmail-sync';
-import { writeJournal } from './journal';
+import { batchKey, type DraftTraceEntry, type JournalEntry, journalBatch, traceBatch, traceKeyOf } from './journal';
 import { draftProblem, errorText } from './messages';
 import type { TrackedRow, TrackerModel } from './tracker-model';
 import { renderFor } from './wording';
 
 type Thread = ReplyHeaders & { threadId: string };
+
+/** At most this many drafts a batch: the journal's Properties calls are three a batch (docs/DECISIONS.md). */
+const BATCH_DRAFTS = 25;
+/** Apps Script keeps 9 kB a property value: a batch's note stays under this, its ids included (at most 100 each). */
+const NOTE_BYTES = 8000;
+const IDS_BYTES = 100;
+
+/** A due row ready to draft: its text, thread and journal intent. */
+interface Prepared {
+  row: TrackedRow;
+  rendered: RenderedDraft;
+  thread: Thread | null;
+  intent: Omit<JournalEntry, 'key' | 'draftId' | 'messageId'>;
+}
+
+/** UTF-8 bytes of a text, as Apps Script counts a property's size. */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
 
 /** The domain for the add-on's Message-IDs: the user's own, as mail clients do. */
 /** True for a Message-ID the add-on gave a draft (`<run.n.followup@domain>`; the field check looks for them). */
@@ -48,6 +72,7 @@ export class Drafting {
   /** The journal notes this run wrote, cleared once it writes the sheet. */
   readonly journalKeys: string[] = [];
   private draftsStarted = 0;
+  private batches = 0;
 
   constructor(private readonly run: DraftingRun) {}
 
@@ -65,17 +90,68 @@ export class Drafting {
     return queue.sort((a, b) => b.evaluation.priority - a.evaluation.priority || a.sheetRow - b.sheetRow);
   }
 
-  /** Makes the due drafts until the budget runs out; the rest are counted as left for the next run. */
+  /** Makes the due drafts, batch by batch, until the budget runs out; the rest are counted as left for the next run. */
   draftDue(onlyRowKeys?: readonly string[]): void {
+    const queue = this.plan(onlyRowKeys ? new Set(onlyRowKeys) : null);
     let me: string | null = null;
-    for (const row of this.plan(onlyRowKeys ? new Set(onlyRowKeys) : null)) {
+    let next = 0;
+    while (next < queue.length) {
       if (this.run.overBudget()) {
-        this.leftForNextRun++;
-        continue;
+        this.leftForNextRun += queue.length - next;
+        return;
       }
       me ??= this.run.gate(() => this.run.mailbox.myAddress());
-      this.draftOne(row, me);
+      const batch: Prepared[] = [];
+      for (; next < queue.length && batch.length < BATCH_DRAFTS && !this.run.overBudget(); next++) {
+        const prepared = this.prepare(queue[next]!, me);
+        if (prepared === null) continue;
+        if (batch.length > 0 && this.noteBytes([...batch, prepared]) > NOTE_BYTES) break;
+        batch.push(prepared);
+      }
+      this.makeBatch(batch, me);
     }
+  }
+
+  private noteBytes(batch: readonly Prepared[]): number {
+    const note = journalBatch('', this.intents(batch));
+    return utf8Bytes(Object.values(note)[0]!) + IDS_BYTES * batch.length;
+  }
+
+  private intents(batch: readonly Prepared[]): Omit<JournalEntry, 'key'>[] {
+    return batch.map((p) => ({ ...p.intent, draftId: null, messageId: '' }));
+  }
+
+  /**
+   * One batch (docs/DECISIONS.md "Sent, scheduled and recovery"): its intents noted in one Properties call, the
+   * drafts made, then their ids and traces in one call (the intents of drafts not made dropped). A failure stops
+   * drafting after that call; the 6-minute limit stops it at once, and the next run recovers the intents.
+   */
+  private makeBatch(batch: readonly Prepared[], me: string): void {
+    if (batch.length === 0) return;
+    const key = batchKey(this.run.started, ++this.batches);
+    this.run.store.set(journalBatch(key, this.intents(batch)));
+    this.journalKeys.push(key);
+    const made: Omit<JournalEntry, 'key'>[] = [];
+    const traces: Omit<DraftTraceEntry, 'key'>[] = [];
+    let failure: unknown = null;
+    try {
+      for (const prepared of batch) {
+        if (this.run.overBudget()) {
+          this.leftForNextRun++;
+          continue;
+        }
+        const created = this.create(prepared, me);
+        if (created === null) continue;
+        const { rowKey, action, subject } = prepared.intent;
+        made.push({ ...prepared.intent, draftId: created.draftId, messageId: created.messageId });
+        traces.push({ rowKey, action, draftId: created.draftId, threadId: created.threadId, subject });
+      }
+    } catch (error) {
+      if (isTimeLimit(error)) throw error;
+      failure = error;
+    }
+    this.run.store.set({ ...journalBatch(key, made), ...traceBatch(traceKeyOf(key), traces) });
+    if (failure !== null) throw failure;
   }
 
   /** What draftDue would do, without writing to Gmail: kept drafts, and the thread each check-in would reply in. */
@@ -113,16 +189,31 @@ export class Drafting {
     }
   }
 
-  private draftOne(row: TrackedRow, me: string): void {
+  /** The row's draft text, thread and intent; null when it cannot be drafted (a template problem is on the row). */
+  private prepare(row: TrackedRow, me: string): Prepared | null {
     const { action, due, recipient } = row.evaluation;
-    if (action === null || due === null || recipient === null) return;
+    if (action === null || due === null || recipient === null) return null;
     const rendered = this.render(row);
-    if (rendered === null) return;
+    if (rendered === null) return null;
     const thread = action === 'thank-you' ? null : this.threadFor(row);
-    // The intent goes in the journal first: if the run dies while Gmail makes the draft, the next run finds it.
     const rfcMessageId = `<${this.run.started.toString(36)}.${++this.draftsStarted}.followup@${domainOf(me)}>`;
-    const intent = { rowKey: row.key, action, due, made: this.run.ctx.today, rfcMessageId };
-    this.journalKeys.push(writeJournal(this.run.store, { ...intent, draftId: null, messageId: '' }));
+    const intent = {
+      rowKey: row.key,
+      action,
+      due,
+      made: this.run.ctx.today,
+      rfcMessageId,
+      to: recipient.email,
+      subject: thread?.subject ?? rendered.subject,
+      threadId: thread?.threadId ?? null,
+    };
+    return { row, rendered, thread, intent };
+  }
+
+  /** Gmail makes one draft, recorded on its row in memory; null when Gmail refused it (the problem is on the row). */
+  private create(prepared: Prepared, me: string): ReturnType<Mailbox['createDraft']> | null {
+    const { row, rendered, thread, intent } = prepared;
+    const recipient = row.evaluation.recipient!;
     let created: ReturnType<Mailbox['createDraft']>;
     try {
       created = this.run.gate(() =>
@@ -131,10 +222,10 @@ export class Drafting {
           fromAddress: me,
           to: recipient.email,
           toName: oneLine(recipient.name),
-          subject: thread?.subject ?? rendered.subject,
+          subject: intent.subject,
           text: rendered.text,
           html: rendered.html,
-          rfcMessageId,
+          rfcMessageId: intent.rfcMessageId,
           ...(thread ? { threadId: thread.threadId, inReplyTo: thread.inReplyTo, references: thread.references } : {}),
         }),
       );
@@ -145,17 +236,14 @@ export class Drafting {
         message: draftProblem.refused(errorText(error)),
         blocking: true,
       });
-      return;
+      return null;
     }
     // Recorded in memory first, so the Draft cell written at the end of this run records the draft even when the
-    // journal cannot be updated; that failure then stops drafting (the next intent could not be noted either).
-    this.run.model.setRecord(
-      row,
-      { kind: 'draft', action, due, draftId: created.draftId, made: this.run.ctx.today },
-      created.messageId,
-    );
+    // journal cannot be updated; that failure then stops drafting (the next batch could not be noted either).
+    const { action, due, made } = intent;
+    this.run.model.setRecord(row, { kind: 'draft', action, due, draftId: created.draftId, made }, created.messageId);
     if (thread) row.replySubject = thread.subject;
     this.drafted++;
-    writeJournal(this.run.store, { ...intent, draftId: created.draftId, messageId: created.messageId });
+    return created;
   }
 }

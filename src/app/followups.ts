@@ -10,7 +10,7 @@ import type { Clock, KeyValueStore, Mailbox, Workbook } from '../ports';
 import { Drafting } from './drafting';
 import { GmailFailure, GmailStop, gmailGate, isTimeLimit } from './gmail-gate';
 import { GmailSync } from './gmail-sync';
-import { readCellJournal, readJournal } from './journal';
+import { readCellJournal, readJournal, readTraces } from './journal';
 import * as say from './messages';
 import { outcomes, type RunResult } from './results';
 import { loadSettings } from './settings';
@@ -143,7 +143,7 @@ function syncAndDraft(
   stages.sync = sync;
   stages.drafting = drafting;
   try {
-    sync.run(readJournal(stored));
+    sync.run(readJournal(stored), readTraces(stored));
     if (mode.kind === 'draft') drafting.draftDue(mode.onlyRowKeys);
     else drafting.previewDue();
   } catch (error) {
@@ -184,10 +184,13 @@ function write(deps: RunDeps, mode: RunMode, stages: Stages, result: RunResult, 
       linksKnown: stages.sync?.linksKnown ?? false,
       refreshColours: mode.kind === 'score',
       mailMark: stages.sync?.nextMark(),
+      // Each property once: a batch's note holds several drafts (one Properties call clears it).
       journalKeys: [
-        ...stages.journalKeys,
-        ...(stages.sync?.journalKeys ?? []),
-        ...(stages.drafting?.journalKeys ?? []),
+        ...new Set([
+          ...stages.journalKeys,
+          ...(stages.sync?.journalKeys ?? []),
+          ...(stages.drafting?.journalKeys ?? []),
+        ]),
       ],
     });
     result.notes.push(...added);

@@ -4,12 +4,21 @@
  * journal.
  */
 import { type CalendarDate, dateToInstant } from '../core/dates';
-import { batches, contactQuery, findReply, findSent } from '../core/mail';
+import {
+  batches,
+  contactQuery,
+  type DraftTrace,
+  findIntended,
+  findReply,
+  findSent,
+  isScheduled,
+  type MessageMeta,
+} from '../core/mail';
 import { awaitsSentCheck, contactsOf, planDraft, recordReply, recordSent } from '../core/plan';
 import { chooseRecipient } from '../core/rules';
 import type { Mailbox } from '../ports';
-import type { GmailGate } from './gmail-gate';
-import type { JournalEntry } from './journal';
+import { GmailFailure, type GmailGate } from './gmail-gate';
+import type { DraftTraceEntry, JournalEntry } from './journal';
 import { MailIndex } from './mail-index';
 import { type MailMark, markValue, readMark, rowFingerprint } from './mail-mark';
 import type { TrackedRow, TrackerModel } from './tracker-model';
@@ -48,6 +57,8 @@ export class GmailSync {
   private readonly repliedKeys = new Set<string>();
   private readComplete = false;
   private owner = '';
+  /** The traces of the drafts the add-on made (see journal.ts). */
+  private traces: readonly DraftTraceEntry[] = [];
 
   constructor(
     private readonly model: TrackerModel,
@@ -61,8 +72,12 @@ export class GmailSync {
 
   readonly isLive = (draftId: string): boolean => this.live.has(draftId);
 
-  /** Reads Gmail once for the whole sheet and records what it shows; `journal` holds an interrupted run's drafts. */
-  run(journal: readonly JournalEntry[]): void {
+  /**
+   * Reads Gmail once for the whole sheet and records what it shows; `journal` holds an interrupted run's drafts,
+   * `traces` the thread and subject of each draft the add-on made.
+   */
+  run(journal: readonly JournalEntry[], traces: readonly DraftTraceEntry[] = []): void {
+    this.traces = traces;
     this.live = this.gate(() => this.mailbox.liveDrafts());
     this.linksKnown = true;
     // Gmail gives a draft's message a new id whenever the draft is edited: the link follows Gmail's current one.
@@ -96,6 +111,36 @@ export class GmailSync {
     // A check-in about to be drafted replies in the latest thread with its recipient, which may be older than the mark.
     this.readMail(newer.filter((r) => this.needsThread(r)));
     this.readComplete = !this.overBudget();
+    this.clearStaleTraces();
+  }
+
+  /** The trace of the row's recorded draft, when there is one. */
+  private traceOf(row: TrackedRow): DraftTraceEntry | undefined {
+    const record = row.app.draft;
+    if (record?.kind !== 'draft') return undefined;
+    return this.traces.find((t) => t.draftId === record.draftId && t.rowKey === row.key && t.action === record.action);
+  }
+
+  /** The messages of a traced draft's thread: one Threads.get for each of the few drafts that left Drafts. */
+  private traceThread(row: TrackedRow): MessageMeta[] {
+    const trace = this.traceOf(row);
+    return trace === undefined || this.overBudget() ? [] : this.threadOrNothing(trace.threadId);
+  }
+
+  /** A thread's messages; none for a thread Gmail no longer has (a deleted draft that was alone in it). */
+  private threadOrNothing(threadId: string): MessageMeta[] {
+    try {
+      return this.mail.thread(threadId);
+    } catch (error) {
+      if (error instanceof GmailFailure && /not found|invalid thread/i.test(error.message)) return [];
+      throw error;
+    }
+  }
+
+  /** A batch's traces are cleared with the journal once no row records any of its drafts (each sent, replaced, gone). */
+  private clearStaleTraces(): void {
+    const kept = new Set(this.model.rows.map((r) => this.traceOf(r)?.key));
+    for (const key of new Set(this.traces.map((t) => t.key))) if (!kept.has(key)) this.journalKeys.push(key);
   }
 
   /** The stored mail mark for this mailbox, or null (no mark, another mailbox's, or no mark source). */
@@ -145,13 +190,25 @@ export class GmailSync {
     }
   }
 
+  /**
+   * A recorded draft gone from Drafts (docs/RULES.md §5): sent (the send recorded, the draft's trace then cleared),
+   * scheduled (the row shows Scheduled and is not drafted again), or deleted (left due, drafted again).
+   */
   private detectSent(row: TrackedRow): void {
     const record = row.app.draft;
     if (record?.kind !== 'draft') return;
     const recipient = chooseRecipient(row.app, record.action)?.email;
     if (recipient === undefined) return;
-    const sent = findSent(this.mail.with([recipient]), recipient, record.made, this.model.ctx.timeZone);
-    if (sent === null) return;
+    const known = this.traceOf(row);
+    const trace: DraftTrace = { recipient, threadId: known?.threadId ?? null, subject: known?.subject ?? null };
+    const messages = [...this.mail.with([recipient]), ...this.traceThread(row)];
+    const { timeZone } = this.model.ctx;
+    const sent = findSent(messages, trace, record.made, timeZone);
+    if (sent === null) {
+      if (isScheduled(messages, trace, record.made, timeZone))
+        this.model.record(row, [], { ...record, scheduled: true });
+      return;
+    }
     const writes = recordSent(this.rowCells(row), record.action, sent);
     this.model.record(row, writes, { kind: 'sent', action: record.action, due: record.due, sent });
     this.sentRecorded++;
@@ -175,12 +232,13 @@ export class GmailSync {
 
   /**
    * Records the drafts an interrupted run made that the Draft cells do not show: by the ids in the journal, or, for
-   * a draft the run only intended, by finding its Message-ID in Gmail — still a draft (recorded as that draft) or
-   * already sent by the user (recorded by its message id, so the sent check records the send). An intended draft
-   * not found was never made, and is drafted as usual. Returns the rows recovered.
+   * a draft the run only intended, by finding it in Gmail (see intendedMessage) — still a draft (recorded as that
+   * draft) or already sent by the user (recorded by its message id, so the sent check records the send). An intended
+   * draft not found was never made, and is drafted as usual. Returns the rows recovered.
    */
   private recoverJournal(journal: readonly { entry: JournalEntry; row: TrackedRow | null }[]): TrackedRow[] {
     const draftOf = new Map([...this.live].map(([draftId, messageId]) => [messageId, draftId]));
+    const taken = new Set(this.model.rows.flatMap((r) => (r.app.draft?.kind === 'draft' ? [r.app.draft.draftId] : [])));
     const recovered: TrackedRow[] = [];
     for (const { row, entry } of journal) {
       this.journalKeys.push(entry.key);
@@ -188,18 +246,40 @@ export class GmailSync {
       let draftId = entry.draftId;
       let messageId: string | undefined = entry.messageId;
       if (draftId === null) {
-        // The run died while Gmail made the draft: look it up by the Message-ID it was given (drafts included).
-        const found = this.mail.byMessageId(entry.rfcMessageId);
+        const isFree = (id: string) => draftOf.has(id) && !taken.has(draftOf.get(id)!);
+        const found = this.intendedMessage(entry, row, isFree);
         if (!found) continue;
         draftId = draftOf.get(found.id) ?? found.id;
         messageId = draftOf.has(found.id) ? found.id : undefined;
       }
+      taken.add(draftId);
       const record = { kind: 'draft', action: entry.action, due: entry.due, draftId, made: entry.made } as const;
       this.model.setRecord(row, record, this.live.get(draftId) || messageId);
       recovered.push(row);
     }
     this.recovered += recovered.length;
     return recovered;
+  }
+
+  /**
+   * The message of a draft an interrupted run intended (it died while Gmail made it): by the Message-ID it was
+   * given, drafts included; when Gmail gave it another, by the subject, thread or recipient and day the journal
+   * noted — one search of the recipient's drafts and sent mail since that day (docs/RULES.md §5).
+   */
+  private intendedMessage(entry: JournalEntry, row: TrackedRow, isFree: (id: string) => boolean): MessageMeta | null {
+    const byId = entry.rfcMessageId === '' ? undefined : this.mail.byMessageId(entry.rfcMessageId);
+    if (byId && (byId.labelIds.includes('SENT') || isFree(byId.id))) return byId;
+    const recipient = entry.to || chooseRecipient(row.app, entry.action)?.email;
+    if (!recipient || entry.subject === '') return null;
+    const { timeZone } = this.model.ctx;
+    const after = dateToInstant(entry.made - 1, timeZone) / 1000;
+    const found = this.gate(() =>
+      this.mailbox.search(`to:"${recipient}" (in:drafts OR in:sent) after:${Math.floor(after)}`),
+    );
+    const threads = new Set([...found.map((m) => m.threadId), ...(entry.threadId ? [entry.threadId] : [])]);
+    const messages = [...threads].flatMap((id) => this.threadOrNothing(id));
+    const trace = { recipient, threadId: entry.threadId, subject: entry.subject };
+    return findIntended(messages, trace, entry.made, timeZone, isFree);
   }
 
   private alreadyRecorded(row: TrackedRow, entry: JournalEntry): boolean {

@@ -1,9 +1,11 @@
 /**
- * The draft journal, a write-ahead log in document properties. Before a draft is created its intent is noted (row,
- * action, due date, and the Message-ID the draft will carry); once Gmail has made it, the note gains the draft's
- * ids; once the Draft cell records it, the note is cleared. If a run dies in between (the time limit, a failed sheet
- * write), the next run finds the note and records the draft instead of making it again — by its ids, or, when the
- * run died before it learnt them, by finding the Message-ID in Gmail.
+ * The draft journal, a write-ahead log in document properties, one property per batch of drafts. Before a batch is
+ * made its intents are noted in one call (row, action, due date, recipient, subject, thread, and the Message-ID each
+ * draft will carry); once Gmail has made them, the note is rewritten in one call with the drafts' ids; once the Draft
+ * cells record them, the note is cleared in one call. If a run dies in between (the time limit, a failed sheet write),
+ * the next run finds the note and records each draft instead of making it again — by its ids, or, when the run died
+ * before it learnt them, by finding it in Gmail: by its Message-ID, or by its subject, thread or recipient and day
+ * when Gmail gave it another. A note of an earlier version (one property per draft) is read the same way.
  */
 import { COLUMN_KEYS, type ColumnKey } from '../core/columns';
 import { type CalendarDate, fromIso, toIso } from '../core/dates';
@@ -12,8 +14,10 @@ import type { KeyValueStore } from '../ports';
 
 const PREFIX = 'journal.';
 const CELLS_PREFIX = 'journal.cells.';
+const TRACE_PREFIX = 'trace.';
 
 export interface JournalEntry {
+  /** The property the entry is in (its batch's), cleared with the batch. */
   key: string;
   rowKey: string;
   action: Action;
@@ -21,13 +25,46 @@ export interface JournalEntry {
   /** Null while the draft is only intended: Gmail may or may not have made it. */
   draftId: string | null;
   messageId: string;
-  /** The RFC 5322 Message-ID the draft was created with (how an intended draft is found again). */
+  /** The RFC 5322 Message-ID the draft was created with (one way an intended draft is found again). */
   rfcMessageId: string;
   made: CalendarDate;
+  /**
+   * The recipient, subject and thread the draft was made with ('' and null in a note of an earlier version): how an
+   * intended draft is found again when Gmail gave it another Message-ID (docs/RULES.md §5).
+   */
+  to: string;
+  subject: string;
+  threadId: string | null;
 }
 
-export function journalKey(rowKey: string, action: Action): string {
-  return `${PREFIX}${action}.${rowKey}`;
+/** The journal property of a run's `n`th batch (`started`: the run's start, epoch ms). */
+export function batchKey(started: number, n: number): string {
+  return `${PREFIX}batch.${started.toString(36)}.${n}`;
+}
+
+function entryOf(key: string, e: Record<string, unknown>): JournalEntry | null {
+  const due = fromIso(String(e.due));
+  const made = fromIso(String(e.made));
+  const action = ACTIONS.find((a) => a === e.action);
+  const draftId = typeof e.draftId === 'string' && e.draftId !== '' ? e.draftId : null;
+  const rfcMessageId = typeof e.rfcMessageId === 'string' ? e.rfcMessageId : '';
+  const subject = typeof e.subject === 'string' ? e.subject : '';
+  if (due === null || made === null || !action || (draftId === null && rfcMessageId === '' && subject === '')) {
+    return null;
+  }
+  return {
+    key,
+    rowKey: String(e.rowKey),
+    action,
+    due,
+    draftId,
+    messageId: String(e.messageId ?? ''),
+    rfcMessageId,
+    made,
+    to: typeof e.to === 'string' ? e.to : '',
+    subject,
+    threadId: typeof e.threadId === 'string' && e.threadId !== '' ? e.threadId : null,
+  };
 }
 
 export function readJournal(all: Record<string, string>): JournalEntry[] {
@@ -35,23 +72,12 @@ export function readJournal(all: Record<string, string>): JournalEntry[] {
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith(PREFIX) || key.startsWith(CELLS_PREFIX)) continue;
     try {
-      const e = JSON.parse(value) as Record<string, unknown>;
-      const due = fromIso(String(e.due));
-      const made = fromIso(String(e.made));
-      const action = ACTIONS.find((a) => a === e.action);
-      const draftId = typeof e.draftId === 'string' && e.draftId !== '' ? e.draftId : null;
-      const rfcMessageId = typeof e.rfcMessageId === 'string' ? e.rfcMessageId : '';
-      if (due === null || made === null || !action || (draftId === null && rfcMessageId === '')) continue;
-      entries.push({
-        key,
-        rowKey: String(e.rowKey),
-        action,
-        due,
-        draftId,
-        messageId: String(e.messageId ?? ''),
-        rfcMessageId,
-        made,
-      });
+      const parsed = JSON.parse(value) as unknown;
+      const list = (Array.isArray(parsed) ? parsed : [parsed]) as Record<string, unknown>[];
+      for (const e of list) {
+        const entry = typeof e === 'object' && e !== null ? entryOf(key, e) : null;
+        if (entry) entries.push(entry);
+      }
     } catch {
       // A damaged note cannot be matched to a row; it is left for a person to see in the properties.
     }
@@ -59,19 +85,73 @@ export function readJournal(all: Record<string, string>): JournalEntry[] {
   return entries;
 }
 
-export function writeJournal(store: KeyValueStore, entry: Omit<JournalEntry, 'key'>): string {
-  const key = journalKey(entry.rowKey, entry.action);
-  store.set({
-    [key]: JSON.stringify({
-      rowKey: entry.rowKey,
-      action: entry.action,
-      due: toIso(entry.due),
-      ...(entry.draftId ? { draftId: entry.draftId, messageId: entry.messageId } : {}),
-      rfcMessageId: entry.rfcMessageId,
-      made: toIso(entry.made),
-    }),
-  });
-  return key;
+/** A batch's journal note, as the property to set: its intents before Gmail makes them, their ids after. */
+export function journalBatch(key: string, entries: readonly Omit<JournalEntry, 'key'>[]): Record<string, string> {
+  const notes = entries.map((entry) => ({
+    rowKey: entry.rowKey,
+    action: entry.action,
+    due: toIso(entry.due),
+    ...(entry.draftId ? { draftId: entry.draftId, messageId: entry.messageId } : {}),
+    rfcMessageId: entry.rfcMessageId,
+    made: toIso(entry.made),
+    to: entry.to,
+    subject: entry.subject,
+    ...(entry.threadId ? { threadId: entry.threadId } : {}),
+  }));
+  return { [key]: JSON.stringify(notes) };
+}
+
+/**
+ * How a draft the add-on made is found once it has left Drafts (docs/RULES.md §5): its thread and subject as Gmail
+ * made them, since a Draft cell holds neither and the user may change the To line or Gmail the Message-ID. One
+ * property per batch of drafts, written in the same call as the batch's ids, cleared in one call once no row records
+ * any of its drafts (each sent, replaced or gone).
+ */
+export interface DraftTraceEntry {
+  /** The property the trace is in (its batch's). */
+  key: string;
+  rowKey: string;
+  action: Action;
+  draftId: string;
+  threadId: string;
+  subject: string;
+}
+
+/** The trace property of the batch whose journal note is `journalKey`. */
+export function traceKeyOf(journalKey: string): string {
+  return `${TRACE_PREFIX}${journalKey.slice(PREFIX.length)}`;
+}
+
+export function readTraces(all: Record<string, string>): DraftTraceEntry[] {
+  const entries: DraftTraceEntry[] = [];
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith(TRACE_PREFIX)) continue;
+    try {
+      for (const e of JSON.parse(value) as Record<string, unknown>[]) {
+        const action = ACTIONS.find((a) => a === e.action);
+        const { rowKey, draftId, threadId, subject } = e;
+        if (!action || typeof rowKey !== 'string' || typeof draftId !== 'string') continue;
+        if (typeof threadId !== 'string' || typeof subject !== 'string') continue;
+        entries.push({ key, rowKey, action, draftId, threadId, subject });
+      }
+    } catch {
+      // A damaged trace identifies no draft: the recipient alone then does (see findSent).
+    }
+  }
+  return entries;
+}
+
+/** A batch's traces, as the property to set (none when the batch made no draft). */
+export function traceBatch(key: string, traces: readonly Omit<DraftTraceEntry, 'key'>[]): Record<string, string> {
+  if (traces.length === 0) return {};
+  const list = traces.map(({ rowKey, action, draftId, threadId, subject }) => ({
+    rowKey,
+    action,
+    draftId,
+    threadId,
+    subject,
+  }));
+  return { [key]: JSON.stringify(list) };
 }
 
 /**

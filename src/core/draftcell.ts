@@ -6,7 +6,15 @@ import { type CalendarDate, fromIso, toIso } from './dates';
 import { ACTION_LABELS, ACTIONS, type Action } from './templates';
 
 export type DraftRecord =
-  | { kind: 'draft'; action: Action; due: CalendarDate; draftId: string; made: CalendarDate }
+  | {
+      kind: 'draft';
+      action: Action;
+      due: CalendarDate;
+      draftId: string;
+      made: CalendarDate;
+      /** True this run when Gmail shows the draft scheduled (read from Gmail each run, never written in the cell). */
+      scheduled?: boolean;
+    }
   | { kind: 'sent'; action: Action; due: CalendarDate; sent: CalendarDate }
   | { kind: 'skipped'; action: Action; due: CalendarDate; until: CalendarDate };
 

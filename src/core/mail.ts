@@ -69,21 +69,87 @@ export function findReply(
   return first === null ? null : instantToDate(first.internalDate, timeZone);
 }
 
-/** The day a message to `recipient` was sent on or after `since` (the day the draft was made), or null. */
+/**
+ * What identifies a draft the add-on made once it has left Drafts (docs/RULES.md §5): the thread Gmail put it in and
+ * its subject, both null for a draft recorded before the add-on kept them (then the recipient alone identifies it).
+ */
+export interface DraftTrace {
+  recipient: string;
+  threadId: string | null;
+  subject: string | null;
+}
+
+/** A subject without its "Re:"/"Fwd:" prefixes, folded to one line and lower case, for comparing two subjects. */
+function subjectKey(subject: string): string {
+  return oneLine(subject)
+    .replace(/^(?:(?:re|fwd?|aw|sv)\s*:\s*)+/i, '')
+    .toLowerCase();
+}
+
+/** In the draft's thread, or to its recipient with its subject — whatever the user changed in To (docs/RULES.md §5). */
+function isOfDraft(m: MessageMeta, trace: DraftTrace): boolean {
+  if (trace.threadId !== null && m.threadId === trace.threadId) return true;
+  if (![...m.to, ...m.cc].includes(trace.recipient.toLowerCase())) return false;
+  return trace.subject === null || subjectKey(m.subject) === subjectKey(trace.subject);
+}
+
+/** The first message of the draft labelled `label` (not a draft) on or after `since`, or null. */
+function firstOfDraft(
+  messages: readonly MessageMeta[],
+  trace: DraftTrace,
+  label: 'SENT' | 'SCHEDULED',
+  since: CalendarDate,
+  timeZone: string,
+): MessageMeta | null {
+  let first: MessageMeta | null = null;
+  for (const m of messages) {
+    if (!m.labelIds.includes(label) || isDraft(m) || !isOfDraft(m, trace)) continue;
+    if (instantToDate(m.internalDate, timeZone) < since) continue;
+    if (first === null || m.internalDate < first.internalDate) first = m;
+  }
+  return first;
+}
+
+/** The day the draft went out (a SENT message on or after `since`, the day it was made), or null. */
 export function findSent(
   messages: readonly MessageMeta[],
-  recipient: string,
+  trace: DraftTrace,
   since: CalendarDate,
   timeZone: string,
 ): CalendarDate | null {
-  const address = recipient.toLowerCase();
-  let first: number | null = null;
-  for (const m of messages) {
-    if (!isSent(m) || isDraft(m) || ![...m.to, ...m.cc].includes(address)) continue;
-    if (instantToDate(m.internalDate, timeZone) < since) continue;
-    if (first === null || m.internalDate < first) first = m.internalDate;
-  }
-  return first === null ? null : instantToDate(first, timeZone);
+  const sent = firstOfDraft(messages, trace, 'SENT', since, timeZone);
+  return sent === null ? null : instantToDate(sent.internalDate, timeZone);
+}
+
+/** True when the draft left Drafts scheduled: it waits with Gmail's SCHEDULED label (docs/RULES.md §5). */
+export function isScheduled(
+  messages: readonly MessageMeta[],
+  trace: DraftTrace,
+  since: CalendarDate,
+  timeZone: string,
+): boolean {
+  return firstOfDraft(messages, trace, 'SCHEDULED', since, timeZone) !== null;
+}
+
+/**
+ * The message an interrupted run made for a draft it only intended, found without its Message-ID (Gmail may give it
+ * another): its subject, in its thread or to its recipient, on or after `since`; a draft that `isFree` (live, and no
+ * other row's) before a sent one. Null when Gmail shows none: the draft was never made.
+ */
+export function findIntended(
+  messages: readonly MessageMeta[],
+  trace: DraftTrace & { subject: string },
+  since: CalendarDate,
+  timeZone: string,
+  isFree: (messageId: string) => boolean,
+): MessageMeta | null {
+  const fits = (m: MessageMeta) =>
+    subjectKey(m.subject) === subjectKey(trace.subject) &&
+    ((trace.threadId !== null && m.threadId === trace.threadId) ||
+      [...m.to, ...m.cc].includes(trace.recipient.toLowerCase())) &&
+    instantToDate(m.internalDate, timeZone) >= since;
+  const candidates = messages.filter(fits).sort((a, b) => a.internalDate - b.internalDate);
+  return candidates.find((m) => isDraft(m) && isFree(m.id)) ?? candidates.find((m) => isSent(m)) ?? null;
 }
 
 /** The thread of the most recent (non-draft) message to or from one of the contacts. */

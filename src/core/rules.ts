@@ -8,7 +8,7 @@ import { ACTION_LABELS, type Action } from './templates';
 
 export type { Application, OwnAddress, Problem, ProblemCode } from './application';
 
-export type Status = 'overdue' | 'due-today' | 'upcoming' | 'waiting' | 'not-applied' | 'closed';
+export type Status = 'overdue' | 'due-today' | 'upcoming' | 'scheduled' | 'waiting' | 'not-applied' | 'closed';
 
 export interface Recipient {
   email: string;
@@ -40,7 +40,7 @@ function laterOf(...dates: (CalendarDate | null | undefined)[]): CalendarDate | 
 }
 
 /**
- * Priority 0–100 keeping docs/RULES.md §3's order: Overdue > Due today > Upcoming > Waiting > Closed and Not
+ * Priority 0–100 keeping docs/RULES.md §3's order: Overdue > Due today > Upcoming > Scheduled > Waiting > Closed and Not
  * applied; an overdue thank-you first among overdue rows, then more days overdue (counted up to 29); sooner-due
  * upcoming rows first.
  */
@@ -51,6 +51,8 @@ export function priorityOf(status: Status, action: Action | null, daysFromToday:
       return 0;
     case 'waiting':
       return 10;
+    case 'scheduled':
+      return 15;
     case 'upcoming':
       return 20 + Math.max(0, 19 - Math.min(19, daysFromToday - 1));
     case 'due-today':
@@ -192,6 +194,8 @@ function statusText(status: Status, days: number, action: Action | null, waiting
       if (action === 'thank-you')
         return days === 1 ? 'Upcoming · interview tomorrow' : `Upcoming · interview in ${DAY(days)}`;
       return days === 1 ? 'Upcoming · tomorrow' : `Upcoming · in ${DAY(days)}`;
+    case 'scheduled':
+      return 'Scheduled · in Gmail';
     case 'waiting':
       return waitingReason ? `Waiting · ${waitingReason}` : 'Waiting';
     case 'not-applied':
@@ -247,7 +251,9 @@ export function evaluate(app: Application, settings: Settings, today: CalendarDa
   if (action !== 'thank-you' && plan !== null && lastOutreach !== null && plan >= lastOutreach) due = plan;
   const skip = app.draft;
   if (skip?.kind === 'skipped' && skip.action === action && skip.due === due && skip.until > due) due = skip.until;
-  const status: Status = today > due ? 'overdue' : today === due ? 'due-today' : 'upcoming';
+  // A draft the user scheduled in Gmail covers the follow-up until it goes out (docs/RULES.md §5).
+  const scheduled = skip?.kind === 'draft' && skip.scheduled === true && skip.action === action;
+  const status: Status = scheduled ? 'scheduled' : today > due ? 'overdue' : today === due ? 'due-today' : 'upcoming';
   const days = Math.abs(today - due);
   if (action === 'thank-you' && status === 'upcoming') {
     hints.push('Before the interview ends, ask about the next steps and when you can expect to hear back.');

@@ -83,6 +83,7 @@ const RANK: Record<Status, number> = {
   overdue: 4,
   'due-today': 3,
   upcoming: 2,
+  scheduled: 1.5,
   waiting: 1,
   'not-applied': 0,
   closed: 0,

@@ -1334,9 +1334,14 @@ export class Fuzz {
   private journalFor(draftId: string, rfcMessageId: string | null): { rowKey: string; action: string } | null {
     for (const [key, value] of Object.entries(this.em.state.platform.properties.document)) {
       if (!key.startsWith('journal.')) continue;
-      const entry = JSON.parse(value) as { draftId?: string; rfcMessageId?: string; rowKey?: string; action?: string };
-      const intended = entry.draftId === undefined && rfcMessageId !== null && entry.rfcMessageId === rfcMessageId;
-      if (entry.draftId === draftId || intended) return { rowKey: String(entry.rowKey), action: String(entry.action) };
+      type Note = { draftId?: string; rfcMessageId?: string; rowKey?: string; action?: string };
+      const parsed = JSON.parse(value) as Note | Note[];
+      // A batch's note holds several drafts (journal.ts).
+      for (const entry of Array.isArray(parsed) ? parsed : [parsed]) {
+        const intended = entry.draftId === undefined && rfcMessageId !== null && entry.rfcMessageId === rfcMessageId;
+        if (entry.draftId === draftId || intended)
+          return { rowKey: String(entry.rowKey), action: String(entry.action) };
+      }
     }
     return null;
   }
