@@ -101,17 +101,24 @@ describe('Drafting', () => {
     drafting.draftDue();
     const rfcMessageId = run.mailbox.created[0]!.rfcMessageId!;
     expect(rfcMessageId).toMatch(/^<[0-9a-z]+\.1\.followup@example\.com>$/);
+    // One note per batch: the intents, with the recipient and subject that find a draft whose Message-ID changed.
     expect(seen).toEqual([
-      {
-        rowKey: 'acme|engineer|jo@acme.example',
-        action: 'application-check-in',
-        due: '2026-12-01',
-        rfcMessageId,
-        made: '2026-12-07',
-      },
+      [
+        {
+          rowKey: 'acme|engineer|jo@acme.example',
+          action: 'application-check-in',
+          due: '2026-12-01',
+          rfcMessageId,
+          made: '2026-12-07',
+          to: 'jo@acme.example',
+          subject: 'My application for the Engineer role at Acme',
+        },
+      ],
     ]);
     const [draftId, messageId] = [...run.mailbox.drafts][0]!;
-    expect(JSON.parse(run.store.values[drafting.journalKeys[0]!]!)).toMatchObject({ draftId, messageId, rfcMessageId });
+    expect(JSON.parse(run.store.values[drafting.journalKeys[0]!]!)).toMatchObject([
+      { draftId, messageId, rfcMessageId },
+    ]);
   });
 
   it('puts a refused draft on its row as a blocking problem and goes on with the next row', () => {
@@ -134,7 +141,7 @@ describe('Drafting', () => {
     });
   });
 
-  it('stops drafting at a journal write it cannot make, after recording the draft just made', () => {
+  it('stops at a journal write it cannot make, after recording every draft of the batch just made', () => {
     const run = aRun(threeDue());
     const { sync, drafting, model } = stagesOf(run);
     sync.run([]);
@@ -142,7 +149,9 @@ describe('Drafting', () => {
       run.store.failSet = new Error('Properties quota');
     };
     expect(() => drafting.draftDue()).toThrow('Properties quota');
-    expect(run.mailbox.created).toHaveLength(1);
-    expect(model.rows[1]!.app.draft).toMatchObject({ kind: 'draft' });
+    // The batch's intents went in before Gmail made its drafts; the ids after them could not.
+    expect(run.mailbox.created).toHaveLength(3);
+    for (const row of model.rows) expect(row.app.draft).toMatchObject({ kind: 'draft' });
+    expect(run.store.keys('journal.')).toHaveLength(1);
   });
 });

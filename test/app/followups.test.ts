@@ -1,6 +1,6 @@
 /** The follow-up run's modes (score | draft | preview | check | skip) through in-memory ports, not the bundle. */
 import { runFollowUps } from '../../src/app/followups';
-import { writeJournal } from '../../src/app/journal';
+import { batchKey, journalBatch } from '../../src/app/journal';
 import * as say from '../../src/app/messages';
 import { fromIso } from '../../src/core/dates';
 import { aRow, aRun, aTracker, daysAgo, ME, type TestRun } from './ports';
@@ -139,15 +139,22 @@ describe('runFollowUps', () => {
       html: '',
       rfcMessageId: '<dead.1.followup@example.com>',
     });
-    writeJournal(run.store, {
-      rowKey: 'acme|engineer|jo@acme.example',
-      action: 'application-check-in',
-      due: fromIso('2026-12-01')!,
-      made: fromIso('2026-12-07')!,
-      draftId: null,
-      messageId: '',
-      rfcMessageId: '<dead.1.followup@example.com>',
-    });
+    run.store.set(
+      journalBatch(batchKey(1, 1), [
+        {
+          rowKey: 'acme|engineer|jo@acme.example',
+          action: 'application-check-in',
+          due: fromIso('2026-12-01')!,
+          made: fromIso('2026-12-07')!,
+          draftId: null,
+          messageId: '',
+          rfcMessageId: '<dead.1.followup@example.com>',
+          to: 'jo@acme.example',
+          subject: 'My application',
+          threadId: null,
+        },
+      ]),
+    );
     const result = runFollowUps(run.deps, { kind: 'draft' });
     expect(result.drafted).toBe(0);
     expect(run.mailbox.created).toHaveLength(1);
@@ -170,6 +177,10 @@ describe('runFollowUps', () => {
     const result = runFollowUps(run.deps, { kind: 'draft' });
     expect(result.drafted).toBe(1);
     expect(result.mustAct).toEqual([say.notSaved('Service Spreadsheets failed', 1)]);
-    expect(run.store.keys('journal.')).toEqual(['journal.application-check-in.acme|engineer|jo@acme.example']);
+    const [kept] = run.store.keys('journal.');
+    expect(run.store.keys('journal.')).toHaveLength(1);
+    expect(JSON.parse(run.store.values[kept!]!)).toMatchObject([
+      { rowKey: 'acme|engineer|jo@acme.example', action: 'application-check-in', draftId: expect.any(String) },
+    ]);
   });
 });

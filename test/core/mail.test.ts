@@ -171,7 +171,8 @@ describe('findReply and findSent (lightly: their rules are changing)', () => {
       msg({ labelIds: ['SENT'], cc: ['jo@acme.example'], internalDate: at('2026-12-04') }),
       msg({ labelIds: ['INBOX'], to: ['jo@acme.example'], internalDate: at('2026-12-02') }),
     ];
-    expect(findSent(messages, 'Jo@Acme.Example', D('2026-12-01'), TZ)).toBe(D('2026-12-04'));
-    expect(findSent(messages, 'kim@beta.example', D('2026-12-01'), TZ)).toBeNull();
+    const to = (recipient: string) => ({ recipient, threadId: null, subject: null });
+    expect(findSent(messages, to('Jo@Acme.Example'), D('2026-12-01'), TZ)).toBe(D('2026-12-04'));
+    expect(findSent(messages, to('kim@beta.example'), D('2026-12-01'), TZ)).toBeNull();
   });
 });
