@@ -38,7 +38,7 @@ export function writeBack(model: TrackerModel, options: WriteBackOptions): strin
   writeRecorded(model);
   writeManaged(model, options.linksKnown);
   colour(model, options);
-  for (const key of [...options.journalKeys, ...cellKeys]) options.store.remove(key);
+  for (const key of new Set([...options.journalKeys, ...cellKeys])) options.store.remove(key);
   return notes;
 }
 
