@@ -11,7 +11,16 @@ import { ACTION_LABELS, oneLine, type RenderedDraft, TemplateError } from '../co
 import type { KeyValueStore, Mailbox } from '../ports';
 import { type GmailGate, GmailStop, isTimeLimit } from './gmail-gate';
 import type { GmailSync, OverBudget } from './gmail-sync';
-import { batchKey, type DraftTraceEntry, type JournalEntry, journalBatch, traceBatch, traceKeyOf } from './journal';
+import {
+  batchKey,
+  type DraftTraceEntry,
+  type JournalEntry,
+  journalBatch,
+  NOTE_BYTES,
+  traceBatch,
+  traceKeyOf,
+  utf8Bytes,
+} from './journal';
 import { draftProblem, errorText } from './messages';
 import type { TrackedRow, TrackerModel } from './tracker-model';
 import { renderFor } from './wording';
@@ -20,8 +29,7 @@ type Thread = ReplyHeaders & { threadId: string };
 
 /** At most this many drafts a batch: the journal's Properties calls are three a batch (docs/DECISIONS.md). */
 const BATCH_DRAFTS = 25;
-/** Apps Script keeps 9 kB a property value: a batch's note stays under this, its ids included (at most 100 each). */
-const NOTE_BYTES = 8000;
+/** What a draft's ids add to its batch's note, at most (the note stays under NOTE_BYTES with them). */
 const IDS_BYTES = 100;
 
 /** A due row ready to draft: its text, thread and journal intent. */
@@ -30,16 +38,6 @@ interface Prepared {
   rendered: RenderedDraft;
   thread: Thread | null;
   intent: Omit<JournalEntry, 'key' | 'draftId' | 'messageId'>;
-}
-
-/** UTF-8 bytes of a text, as Apps Script counts a property's size. */
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
 }
 
 /** The domain for the add-on's Message-IDs: the user's own, as mail clients do. */

@@ -177,13 +177,16 @@ export function readCellJournal(all: Record<string, string>): CellJournalEntry[]
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith(CELLS_PREFIX)) continue;
     try {
-      const e = JSON.parse(value) as { rowKey?: unknown; notes?: unknown };
-      if (typeof e.rowKey !== 'string' || !Array.isArray(e.notes)) continue;
-      const notes = (e.notes as Record<string, unknown>[]).filter(
-        (n): n is Record<string, unknown> & CellNote =>
-          COLUMN_KEYS.includes(n.column as ColumnKey) && typeof n.from === 'string' && typeof n.to === 'string',
-      );
-      entries.push({ key, rowKey: e.rowKey, notes: notes.map((n) => ({ column: n.column, from: n.from, to: n.to })) });
+      const parsed = JSON.parse(value) as unknown;
+      for (const e of (Array.isArray(parsed) ? parsed : [parsed]) as { rowKey?: unknown; notes?: unknown }[]) {
+        if (typeof e.rowKey !== 'string' || !Array.isArray(e.notes)) continue;
+        const notes = (e.notes as Record<string, unknown>[]).filter(
+          (n): n is Record<string, unknown> & CellNote =>
+            COLUMN_KEYS.includes(n.column as ColumnKey) && typeof n.from === 'string' && typeof n.to === 'string',
+        );
+        const kept = notes.map((n) => ({ column: n.column, from: n.from, to: n.to }));
+        entries.push({ key, rowKey: e.rowKey, notes: kept });
+      }
     } catch {
       // A damaged note is left for a person to see in the properties.
     }
@@ -191,10 +194,41 @@ export function readCellJournal(all: Record<string, string>): CellJournalEntry[]
   return entries;
 }
 
-/** Notes the recording writes of several rows in one call; returns their keys. */
+/** Apps Script keeps 9 kB a property value: a note stays under this. */
+export const NOTE_BYTES = 8000;
+
+/** UTF-8 bytes of a text, as Apps Script counts a property's size. */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/**
+ * Notes the recording writes of several rows in as few properties as fit (one Properties call for all, one removal
+ * each after: docs/DECISIONS.md "Sent, scheduled and recovery"); returns their keys. A note of an earlier version
+ * (one property per row) is read the same way.
+ */
 export function writeCellJournal(store: KeyValueStore, rows: ReadonlyMap<string, readonly CellNote[]>): string[] {
+  const chunks: string[][] = [];
+  let size = Number.POSITIVE_INFINITY;
+  for (const [rowKey, notes] of rows) {
+    const one = JSON.stringify({ rowKey, notes });
+    const bytes = utf8Bytes(one) + 1;
+    if (size + bytes > NOTE_BYTES) {
+      chunks.push([]);
+      size = 2;
+    }
+    chunks.at(-1)!.push(one);
+    size += bytes;
+  }
   const values: Record<string, string> = {};
-  for (const [rowKey, notes] of rows) values[`${CELLS_PREFIX}${rowKey}`] = JSON.stringify({ rowKey, notes });
-  if (Object.keys(values).length > 0) store.set(values);
+  chunks.forEach((chunk, i) => {
+    values[`${CELLS_PREFIX}${i + 1}`] = `[${chunk.join(',')}]`;
+  });
+  if (chunks.length > 0) store.set(values);
   return Object.keys(values);
 }

@@ -51,7 +51,7 @@ export function writeBack(model: TrackerModel, options: WriteBackOptions): strin
     ...(options.mailMark ? { [MAIL_MARK_KEY]: options.mailMark } : {}),
   };
   if (Object.entries(properties).some(([k, v]) => options.stored[k] !== v)) options.store.set(properties);
-  for (const key of [...options.journalKeys, ...cellKeys]) options.store.remove(key);
+  for (const key of new Set([...options.journalKeys, ...cellKeys])) options.store.remove(key);
   return notes;
 }
 
