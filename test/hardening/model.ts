@@ -11,7 +11,7 @@
  * after a drafting run; the journal is empty after a clean run. After every step: each new draft has clean MIME
  * headers (no bare CR/LF, only the expected fields), an HTML body that is the escaped plain text in the add-on's
  * frame, one valid To address taken from its own row, and is recorded in a Draft cell or the journal; no row has two
- * live drafts for one action.
+ * live drafts for one action, nor a live draft for an action whose draft the person scheduled.
  */
 
 import fc from 'fast-check';
@@ -515,8 +515,8 @@ export type Step =
 
 /**
  * The person's Gmail steps (docs/COMMAND-LINE.md) and mail that arrives: every invariant holds with today's add-on.
- * Not yet checked (task C's add-on work first): that a sent edited or scheduled draft is recorded and never drafted
- * again (cases h18, h21), and that an auto-reply or newsletter leaves Heard back empty (h16, h17).
+ * A scheduled draft is never drafted again while it waits (checkDrafts). Not checked here: that an auto-reply or a
+ * newsletter leaves Heard back empty (the e2e tests of replies do).
  */
 export const gmailStepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ t: fc.constant('sendOne' as const), pick: fc.nat() }),
@@ -1297,6 +1297,13 @@ export class Fuzz {
       const key = `${owner.rowId} / ${owner.action}`;
       if (seen.has(key)) this.fail(`two live drafts for ${key}: ${seen.get(key)} and ${draft.id}`);
       seen.set(key, draft.id);
+    }
+    // A draft the person scheduled waits in Gmail (SCHEDULED): the add-on must not draft it again (docs/RULES.md §5).
+    const owned = new Map([...this.owners.values()].map((o) => [o.messageId, o]));
+    for (const m of em.state.mailbox.messages.filter((x) => x.labelIds.includes('SCHEDULED'))) {
+      const owner = owned.get(m.id);
+      const key = owner && `${owner.rowId} / ${owner.action}`;
+      if (key && seen.has(key)) this.fail(`${key} drafted again (${seen.get(key)}) while ${m.id} waits scheduled`);
     }
   }
 
