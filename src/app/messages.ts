@@ -197,7 +197,7 @@ export const fieldCheck = {
   sentKept: (own: number, read: number) =>
     `✓ ${plural(own, 'sent message')} of the last ${read} kept the Message-ID the add-on gave its draft.`,
   sentReplaced: (recorded: number, read: number) =>
-    `✗ ${plural(recorded, 'follow-up')} recorded as sent in the last 90 days, but none of the last ${read} sent messages kept the add-on's Message-ID: Gmail replaces it when a draft is sent.`,
+    `✗ ${plural(recorded, 'follow-up')} recorded as sent in the last 90 days, but no sent message kept the add-on's Message-ID (${read} read): Gmail replaces it when a draft is sent.`,
   sentUnknown: (read: number) =>
     `• None of the last ${plural(read, 'sent message')} carries the add-on's Message-ID and the sheet records no sent follow-up in 90 days: send one draft the add-on made, then run the check again.`,
   scheduled: (count: number, labels: readonly string[]) =>

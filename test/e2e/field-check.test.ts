@@ -44,7 +44,7 @@ describe('Field check (for maintainers)', () => {
       /^✓ A new draft keeps the Message-ID the add-on gives it \(<.+\.fieldcheck\.followup@example\.com>\)\.$/,
     );
     expect(lines[1]).toMatch(
-      /^✗ 1 follow-up recorded as sent in the last 90 days, but none of the last \d+ sent messages kept/,
+      /^✗ 1 follow-up recorded as sent in the last 90 days, but no sent message kept the add-on's Message-ID \(\d+ read\)/,
     );
     expect(lines[2]).toMatch(/^• No message is scheduled now/);
     expect(lines[3]).toBe(
