@@ -447,17 +447,7 @@ function jsonRuns(
       gmailAllowance: first.budget,
       methods: first.methods,
       runsToDraftAll: a.runs.length,
-      allRuns: a.runs.map((r) => ({
-        calls: r.calls,
-        roundTrips: r.roundTrips,
-        floor: floorOf(r.drafted, latency),
-        modeledMs: round(r.modeledMs),
-        cpuMs: round(r.cpuMs),
-        heapMB: round(r.heapMB),
-        drafts: r.drafted,
-        gmailAllowance: r.budget,
-        methods: r.methods,
-      })),
+      allRuns: a.runs.map((r) => ({ ...jsonMeasure(r, latency), gmailAllowance: r.budget, methods: r.methods })),
       totalModeledMs: round(total.modeledMs),
       steadyState: {
         floor: floorOf(a.steady.drafted, latency),

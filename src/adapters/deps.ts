@@ -9,15 +9,21 @@ import { SpreadsheetUi } from './ui';
 
 function deps(withUi: boolean): CommandDeps {
   const workbook = new SpreadsheetWorkbook();
+  // One mailbox per execution, so the run's users.getProfile call (cached by the mailbox) is made once.
+  let opened: GmailMailbox | null | undefined;
+  const mailbox = (): GmailMailbox | null => {
+    if (opened === undefined) opened = GmailMailbox.open();
+    return opened;
+  };
   return {
     clock: systemClock,
     workbook,
     store: new DocumentStore(),
-    mailbox: () => GmailMailbox.open(),
+    mailbox,
     ownAddresses: () => {
-      // users.getProfile: the account's address (one Gmail call); with Gmail off there is none to compare.
-      const mailbox = GmailMailbox.open();
-      return mailbox ? [mailbox.myAddress()].filter((a) => a !== '') : [];
+      // The account's address; with Gmail off there is none to compare.
+      const gmail = mailbox();
+      return gmail ? [gmail.myAddress()].filter((a) => a !== '') : [];
     },
     lock: new DocumentLock(),
     ui: withUi ? new SpreadsheetUi(workbook.spreadsheet) : null,

@@ -57,8 +57,8 @@ export class GmailSync {
   private readonly repliedKeys = new Set<string>();
   private readComplete = false;
   private owner = '';
-  /** The traces of the drafts the add-on made (see journal.ts). */
-  private traces: readonly DraftTraceEntry[] = [];
+  /** The traces of the drafts the add-on made (see journal.ts), by draft id: every row looks its draft up. */
+  private traces = new Map<string, DraftTraceEntry[]>();
 
   constructor(
     private readonly model: TrackerModel,
@@ -77,7 +77,8 @@ export class GmailSync {
    * `traces` the thread and subject of each draft the add-on made.
    */
   run(journal: readonly JournalEntry[], traces: readonly DraftTraceEntry[] = []): void {
-    this.traces = traces;
+    this.traces = new Map();
+    for (const t of traces) this.traces.set(t.draftId, [...(this.traces.get(t.draftId) ?? []), t]);
     this.live = this.gate(() => this.mailbox.liveDrafts());
     this.linksKnown = true;
     // Gmail gives a draft's message a new id whenever the draft is edited: the link follows Gmail's current one.
@@ -118,7 +119,7 @@ export class GmailSync {
   private traceOf(row: TrackedRow): DraftTraceEntry | undefined {
     const record = row.app.draft;
     if (record?.kind !== 'draft') return undefined;
-    return this.traces.find((t) => t.draftId === record.draftId && t.rowKey === row.key && t.action === record.action);
+    return this.traces.get(record.draftId)?.find((t) => t.rowKey === row.key && t.action === record.action);
   }
 
   /** The messages of a traced draft's thread: one Threads.get for each of the few drafts that left Drafts. */
@@ -140,7 +141,8 @@ export class GmailSync {
   /** A batch's traces are cleared with the journal once no row records any of its drafts (each sent, replaced, gone). */
   private clearStaleTraces(): void {
     const kept = new Set(this.model.rows.map((r) => this.traceOf(r)?.key));
-    for (const key of new Set(this.traces.map((t) => t.key))) if (!kept.has(key)) this.journalKeys.push(key);
+    const all = new Set([...this.traces.values()].flatMap((list) => list.map((t) => t.key)));
+    for (const key of all) if (!kept.has(key)) this.journalKeys.push(key);
   }
 
   /** The stored mail mark for this mailbox, or null (no mark, another mailbox's, or no mark source). */
