@@ -4,6 +4,7 @@
  */
 import type { MIMEMessage } from 'mimetext';
 import { addressesIn, type MessageMeta } from '../core/mail';
+import { MARK_HEADERS } from '../core/mail-types';
 import type { CreatedDraft, DraftMessage, Mailbox } from '../ports';
 
 declare const MimeText: { createMimeMessage(): MIMEMessage };
@@ -11,7 +12,8 @@ declare const MimeText: { createMimeMessage(): MIMEMessage };
 type GmailService = GoogleAppsScript.Gmail;
 type Message = GoogleAppsScript.Gmail.Schema.Message;
 
-const META_HEADERS = ['From', 'To', 'Cc', 'Subject', 'Message-ID', 'References'];
+// Asked for by name: a metadata read returns only the headers named (Gmail API, users.threads.get metadataHeaders).
+const META_HEADERS = ['From', 'To', 'Cc', 'Subject', 'Message-ID', 'References', ...MARK_HEADERS];
 const PAGE = 500;
 
 /** Base64 of UTF-8 text in 76-character lines (RFC 2045), since mimetext sends bodies as given. */
@@ -25,8 +27,43 @@ function header(message: Message, name: string): string {
   return message.payload?.headers?.find((h) => h.name?.toLowerCase() === wanted)?.value ?? '';
 }
 
+/** The display name of a From header ("Lumenfield Careers" <no-reply@…> → Lumenfield Careers), '' when none. */
+function displayName(from: string): string {
+  const lt = from.indexOf('<');
+  return lt <= 0
+    ? ''
+    : from
+        .slice(0, lt)
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .replace(/\\(.)/g, '$1');
+}
+
+/** Gmail's snippet is HTML-escaped (&#39;, &amp;…): the text as written. */
+function unescapeSnippet(snippet: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+  return snippet.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+    if (code[0] !== '#') return named[code.toLowerCase()] ?? whole;
+    const n = code[1] === 'x' || code[1] === 'X' ? Number.parseInt(code.slice(2), 16) : Number(code.slice(1));
+    return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
+  });
+}
+
+/** The auto-reply and bulk headers present on the message, by lower-case name. */
+function markHeaders(message: Message): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of MARK_HEADERS) {
+    const found = message.payload?.headers?.find((h) => h.name?.toLowerCase() === name.toLowerCase());
+    if (found) out[name.toLowerCase()] = found.value ?? '';
+  }
+  return out;
+}
+
 function toMeta(message: Message): MessageMeta {
   return {
+    fromName: displayName(header(message, 'From')),
+    snippet: unescapeSnippet(message.snippet ?? ''),
+    headers: markHeaders(message),
     id: message.id ?? '',
     threadId: message.threadId ?? '',
     labelIds: message.labelIds ?? [],

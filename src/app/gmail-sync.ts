@@ -9,11 +9,13 @@ import {
   contactQuery,
   type DraftTrace,
   findIntended,
-  findReply,
   findSent,
+  hiringSystemQuery,
   isScheduled,
   type MessageMeta,
 } from '../core/mail';
+import { hasNews, readReplies } from '../core/mail-replies';
+import { companyDomains, HIRING_SYSTEM_DOMAINS } from '../core/mail-senders';
 import { awaitsSentCheck, contactsOf, planDraft, recordReply, recordSent } from '../core/plan';
 import { chooseRecipient } from '../core/rules';
 import type { Mailbox } from '../ports';
@@ -36,9 +38,24 @@ export interface MarkSource {
   startedMs: number;
 }
 
+/** How long after Heard back a row's answer is read again, so a rejection keeps its "Mark as rejected". */
+const ANSWER_SHOWN_DAYS = 30;
+
 function isDue(row: TrackedRow): boolean {
   const e = row.evaluation;
   return e.action !== null && (e.status === 'overdue' || e.status === 'due-today');
+}
+
+/**
+ * The rows whose mail is read for an answer (docs/RULES.md §5): every due check-in, and a row that heard back since
+ * its last outreach in the last 30 days, so what that answer said (a rejection to mark) stays on the row.
+ */
+function awaitsAnswer(row: TrackedRow, today: CalendarDate): boolean {
+  const { evaluation: e, app } = row;
+  if (e.lastOutreach === null) return false;
+  if (isDue(row)) return e.action !== 'thank-you';
+  const heard = app.heardBack.yes ? app.heardBack.date : undefined;
+  return e.status === 'waiting' && heard !== undefined && heard >= e.lastOutreach && today - heard <= ANSWER_SHOWN_DAYS;
 }
 
 export class GmailSync {
@@ -90,8 +107,7 @@ export class GmailSync {
     }
     const journalRows = journal.map((entry) => ({ entry, row: this.model.byKey(entry.rowKey) ?? null }));
     const pending = () => this.model.rows.filter((r) => awaitsSentCheck(r.app, this.isLive));
-    const dueCheckIns = () =>
-      this.model.rows.filter((r) => isDue(r) && r.evaluation.action !== 'thank-you' && contactsOf(r.app).length > 0);
+    const answerRows = this.model.rows.filter((r) => awaitsAnswer(r, this.model.ctx.today));
     const withJournal = journalRows.map((j) => j.row).filter((r): r is TrackedRow => r !== null);
     const mark = this.readMark();
     // A row awaiting its sent check reads only newer mail first: once its send is found it needs no thread.
@@ -100,15 +116,16 @@ export class GmailSync {
       !withJournal.includes(r) &&
       (awaitsSentCheck(r.app, this.isLive) || !this.needsThread(r)) &&
       mark.rows.has(rowFingerprint(r, this.owner));
-    const toRead = [...new Set([...pending(), ...dueCheckIns(), ...withJournal])];
+    const toRead = [...new Set([...pending(), ...answerRows, ...withJournal])];
     this.readMail(toRead.filter((r) => !known(r)));
     const newer = toRead.filter(known);
     if (mark) this.readMail(newer, mark.afterMs);
+    this.readHiringMail(answerRows, (r) => (known(r) && mark ? mark.afterMs : 0));
     // The Draft cells first: a send of the draft a cell records is recorded before the journal's newer draft (made by
     // an interrupted run) takes that cell; then a recovered draft the user has sent meanwhile is recorded too.
     for (const row of pending()) this.detectSent(row);
     for (const row of this.recoverJournal(journalRows)) if (awaitsSentCheck(row.app, this.isLive)) this.detectSent(row);
-    for (const row of dueCheckIns()) this.detectReply(row);
+    for (const row of answerRows) this.detectReply(row);
     // A check-in about to be drafted replies in the latest thread with its recipient, which may be older than the mark.
     this.readMail(newer.filter((r) => this.needsThread(r)));
     this.readComplete = !this.overBudget();
@@ -178,6 +195,7 @@ export class GmailSync {
       for (const r of batch) this.readKeys.add(r.key);
       const addresses = [...new Set(batch.flatMap((r) => contactsOf(r.app)))];
       if (addresses.length === 0) continue;
+      const domains = companyDomains(addresses);
       const known = batch
         .flatMap((r) => [
           r.app.applied,
@@ -188,8 +206,20 @@ export class GmailSync {
         .filter((d): d is CalendarDate => d !== null);
       const earliest = known.length > 0 ? Math.min(...known) : today;
       const after = Math.max(dateToInstant(earliest - HISTORY_DAYS, timeZone), knownUntilMs) / 1000;
-      this.mail.search(contactQuery(addresses, after), this.overBudget);
+      this.mail.search(contactQuery(addresses, after, domains), this.overBudget);
     }
+  }
+
+  /**
+   * One query for the hiring systems' mail since the earliest last outreach of `rows` (or, for a row the mail mark
+   * covers, since `knownUntilMs(row)`): their answers name the company, not a contact (docs/RULES.md §5, source 4).
+   */
+  private readHiringMail(rows: readonly TrackedRow[], knownUntilMs: (row: TrackedRow) => number): void {
+    if (rows.length === 0 || this.overBudget()) return;
+    const { timeZone } = this.model.ctx;
+    const since = rows.map((r) => Math.max(dateToInstant(r.evaluation.lastOutreach! - 1, timeZone), knownUntilMs(r)));
+    const after = Math.min(...since) / 1000;
+    this.mail.search(hiringSystemQuery(HIRING_SYSTEM_DOMAINS, after), this.overBudget);
   }
 
   /**
@@ -216,16 +246,38 @@ export class GmailSync {
     this.sentRecorded++;
   }
 
+  /**
+   * Reads a row's answer (docs/RULES.md §5) from the mail read so far: its contacts' threads, its company's domains
+   * and the hiring systems. An answer records Heard back and stops the follow-up; an acknowledgement or an
+   * auto-reply only notes itself on the row.
+   */
   private detectReply(row: TrackedRow): void {
     const contacts = contactsOf(row.app);
     const lastOutreach = row.evaluation.lastOutreach;
     if (lastOutreach === null) return;
-    const replied = findReply(this.mail.with(contacts), new Set(contacts), lastOutreach, this.model.ctx.timeZone);
-    if (replied === null) return;
-    this.replies++;
+    const domains = companyDomains(contacts);
+    const messages = [
+      ...this.mail.threadsWith(contacts),
+      ...this.mail.fromDomains(domains),
+      ...this.mail.fromDomains(HIRING_SYSTEM_DOMAINS),
+    ];
+    const me = this.owner.toLowerCase();
+    const ctx = {
+      contacts: new Set(contacts),
+      domains,
+      company: row.app.company,
+      me,
+      lastOutreach,
+      timeZone: this.model.ctx.timeZone,
+    };
+    const verdict = readReplies(messages, ctx);
+    if (!hasNews(verdict)) return;
     this.repliedKeys.add(row.key);
-    this.model.record(row, recordReply(this.rowCells(row), replied, lastOutreach));
-    this.model.markReplied(row, replied, row.app.draft?.kind === 'draft');
+    if (verdict.reply !== null) {
+      this.replies++;
+      this.model.record(row, recordReply(this.rowCells(row), verdict.reply.first, lastOutreach));
+    }
+    this.model.noteMail(row, verdict, row.app.draft?.kind === 'draft');
   }
 
   private rowCells(row: TrackedRow) {

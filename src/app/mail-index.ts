@@ -1,11 +1,16 @@
-/** The mail a run has read this run, thread by thread, filed under every address each message involves. */
+/**
+ * The mail a run has read this run, thread by thread, filed under every address each message involves, under its
+ * sender's domain (and each parent domain) and under its thread.
+ */
 import type { MessageMeta } from '../core/mail';
+import { domainOf } from '../core/mail-senders';
 import type { Mailbox } from '../ports';
 import type { GmailGate } from './gmail-gate';
 
 export class MailIndex {
   private readonly threads = new Map<string, MessageMeta[]>();
   private readonly byAddress = new Map<string, MessageMeta[]>();
+  private readonly bySenderDomain = new Map<string, MessageMeta[]>();
   private readonly seen = new Set<string>();
 
   constructor(
@@ -27,8 +32,20 @@ export class MailIndex {
         list.push(meta);
         this.byAddress.set(address, list);
       }
+      this.fileBySender(meta);
     }
     return messages;
+  }
+
+  /** Files a message under its sender's domain and every parent of it with a dot (us.greenhouse-mail.io, greenhouse-mail.io). */
+  private fileBySender(meta: MessageMeta): void {
+    const labels = domainOf(meta.from[0] ?? '').split('.');
+    for (let i = 0; i + 1 < labels.length; i++) {
+      const domain = labels.slice(i).join('.');
+      const list = this.bySenderDomain.get(domain) ?? [];
+      list.push(meta);
+      this.bySenderDomain.set(domain, list);
+    }
   }
 
   /** Runs a search and reads every thread it finds, unless `stop` says the run is out of time. */
@@ -59,5 +76,16 @@ export class MailIndex {
       }
     }
     return out;
+  }
+
+  /** Every message read so far sent from one of these domains or a subdomain of one. */
+  fromDomains(domains: readonly string[]): MessageMeta[] {
+    return domains.flatMap((d) => this.bySenderDomain.get(d) ?? []);
+  }
+
+  /** Every message read so far of the threads that hold a message involving one of these addresses. */
+  threadsWith(addresses: readonly string[]): MessageMeta[] {
+    const threads = new Set(this.with(addresses).map((m) => m.threadId));
+    return [...threads].flatMap((id) => this.threads.get(id) ?? []);
   }
 }

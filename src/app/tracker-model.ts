@@ -7,8 +7,10 @@ import type { CellValue, ReadContext } from '../core/cells';
 import { COLUMN_HEADERS, type HeaderMap, matchHeaders } from '../core/columns';
 import { type CalendarDate, dateToInstant } from '../core/dates';
 import type { DraftRecord } from '../core/draftcell';
+import type { MailVerdict } from '../core/mail-replies';
 import { type CellWrite, cellToken, rowKey, tokenUpdate, updateToken, withRecorded } from '../core/plan';
-import { type Application, afterReply, type Evaluation, evaluate } from '../core/rules';
+import { afterMail } from '../core/reply-verdict';
+import { type Application, type Evaluation, evaluate } from '../core/rules';
 import type { Settings } from '../core/settings';
 import { scoreTracker } from '../core/tracker';
 import type { TrackerSheet } from '../ports';
@@ -28,10 +30,10 @@ export interface TrackedRow {
   readonly shown: DraftRecord | null;
   /** Gmail's message id of the row's live draft, for the Draft cell's link. */
   messageId?: string | undefined;
-  /** The day Gmail shows they replied: the verdict stays "they replied" whatever else is recorded. */
-  replied?: CalendarDate;
-  /** True when the reply came while the row's draft was still in Gmail. */
-  repliedWithLiveDraft?: boolean;
+  /** What Gmail's mail says about the row (docs/RULES.md §5): it stays the verdict whatever else is recorded. */
+  mail?: MailVerdict;
+  /** True when the mail was read while the row's draft was still in Gmail. */
+  mailWithLiveDraft?: boolean;
   /** The "Re:" subject a check-in gets in its thread (when the run looked the thread up). */
   replySubject?: string;
 }
@@ -120,10 +122,10 @@ export class TrackerModel {
     this.setRecord(row, { kind: 'skipped', action, due: previous, until });
   }
 
-  /** Gmail shows a reply: the verdict becomes "they replied" (see afterReply) and stays so for the run. */
-  markReplied(row: TrackedRow, replied: CalendarDate, draftLive: boolean): void {
-    row.replied = replied;
-    row.repliedWithLiveDraft = draftLive;
+  /** Gmail's mail says something about the row: the verdict follows it (see afterMail) and stays so for the run. */
+  noteMail(row: TrackedRow, verdict: MailVerdict, draftLive: boolean): void {
+    row.mail = verdict;
+    row.mailWithLiveDraft = draftLive;
     this.rescore(row);
   }
 
@@ -213,6 +215,6 @@ export class TrackerModel {
   private rescore(row: TrackedRow): void {
     const evaluation = evaluate(row.app, this.settings, this.ctx.today);
     row.evaluation =
-      row.replied === undefined ? evaluation : afterReply(evaluation, row.replied, row.repliedWithLiveDraft === true);
+      row.mail === undefined ? evaluation : afterMail(evaluation, row.mail, row.mailWithLiveDraft === true);
   }
 }

@@ -3,25 +3,11 @@
  * check-in, sent drafts to record, the thread to reply in, and the batched search queries that find them.
  */
 import { type CalendarDate, instantToDate } from './dates';
-import { isAutoReplySubject } from './mail-auto';
 import { fitReferences } from './mail-subject';
+import type { MessageMeta } from './mail-types';
 import { oneLine } from './templates';
 
-/** What the add-on needs of one Gmail message (from `Messages.get` with format `metadata`). */
-export interface MessageMeta {
-  id: string;
-  threadId: string;
-  labelIds: string[];
-  /** Epoch milliseconds. */
-  internalDate: number;
-  from: string[];
-  to: string[];
-  cc: string[];
-  subject: string;
-  /** The RFC 5322 Message-ID header, angle brackets included. */
-  messageId: string;
-  references: string;
-}
+export type { MessageMeta } from './mail-types';
 
 const ADDRESS = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
@@ -41,32 +27,6 @@ function isSent(m: MessageMeta): boolean {
 
 function involves(m: MessageMeta, contacts: ReadonlySet<string>): boolean {
   return [...m.from, ...m.to, ...m.cc].some((a) => contacts.has(a));
-}
-
-/**
- * The first message from one of the contacts after the last outreach: a later calendar day, or the same day
- * after the user's own last message to them. Returns the day it arrived, or null.
- */
-export function findReply(
-  messages: readonly MessageMeta[],
-  contacts: ReadonlySet<string>,
-  lastOutreach: CalendarDate,
-  timeZone: string,
-): CalendarDate | null {
-  const sentThatDay = messages
-    .filter((m) => isSent(m) && involves(m, contacts) && instantToDate(m.internalDate, timeZone) === lastOutreach)
-    .map((m) => m.internalDate);
-  const lastSentThatDay = sentThatDay.length > 0 ? Math.max(...sentThatDay) : null;
-  let first: MessageMeta | null = null;
-  for (const m of messages) {
-    if (isDraft(m) || isSent(m) || !m.from.some((a) => contacts.has(a))) continue;
-    if (isAutoReplySubject(m.subject)) continue;
-    const day = instantToDate(m.internalDate, timeZone);
-    const after =
-      day > lastOutreach || (day === lastOutreach && lastSentThatDay !== null && m.internalDate > lastSentThatDay);
-    if (after && (first === null || m.internalDate < first.internalDate)) first = m;
-  }
-  return first === null ? null : instantToDate(first.internalDate, timeZone);
 }
 
 /**
@@ -188,13 +148,24 @@ export function replyHeaders(thread: readonly MessageMeta[]): ReplyHeaders | nul
 }
 
 /**
- * One Gmail query for a batch of contacts: every message from or to any of them since `afterSeconds`, drafts left
- * out (the add-on knows its drafts from Drafts.list; reading them again would cost a call each on every run).
- * Addresses are validated before they get here; quoting keeps odd characters out of the query syntax.
+ * One Gmail query for a batch of rows: every message from or to any of their contacts, and from their companies'
+ * own domains (docs/RULES.md §5, reply source 3), since `afterSeconds`; drafts left out (the add-on knows its drafts
+ * from Drafts.list; reading them again would cost a call each on every run). Addresses are validated before they
+ * get here; quoting keeps odd characters out of the query syntax. Gmail matches `from:"acme.example"` against every
+ * sender at that domain and its subdomains.
  */
-export function contactQuery(addresses: readonly string[], afterSeconds: number): string {
-  const terms = addresses.flatMap((a) => [`from:"${a}"`, `to:"${a}"`]);
+export function contactQuery(
+  addresses: readonly string[],
+  afterSeconds: number,
+  domains: readonly string[] = [],
+): string {
+  const terms = [...addresses.flatMap((a) => [`from:"${a}"`, `to:"${a}"`]), ...domains.map((d) => `from:"${d}"`)];
   return `(${terms.join(' OR ')}) after:${Math.max(0, Math.floor(afterSeconds))} -in:drafts`;
+}
+
+/** One Gmail query for the mail of every hiring system in `domains` since `afterSeconds` (RULES §5, source 4). */
+export function hiringSystemQuery(domains: readonly string[], afterSeconds: number): string {
+  return contactQuery([], afterSeconds, domains);
 }
 
 /** Splits a list into batches of `size`. */

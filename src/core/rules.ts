@@ -308,17 +308,3 @@ export function evaluate(app: Application, settings: Settings, today: CalendarDa
     lastOutreach,
   };
 }
-
-/**
- * The verdict once Gmail shows that they replied on `replied` (docs/RULES.md §5): no follow-up, Waiting — even when the
- * Heard back cell holds text of the user's that the add-on leaves alone, so the reply could not be recorded there.
- * `draftLive` says the row still has a draft in Gmail, which the reply makes unnecessary.
- */
-export function afterReply(evaluation: Evaluation, replied: CalendarDate, draftLive: boolean): Evaluation {
-  const stopped: Evaluation =
-    evaluation.action === null
-      ? evaluation
-      : { ...evaluation, action: null, due: null, status: 'waiting', priority: priorityOf('waiting', null, 0) };
-  const live = draftLive ? ' (the draft in Gmail is no longer needed)' : '';
-  return { ...stopped, statusText: `Waiting · they replied on ${toIso(replied)}${live}` };
-}

@@ -14,15 +14,15 @@ describe('GmailSync', () => {
     sync.run([]);
     expect(sync.replies).toBe(1);
     const row = model.rows[0]!;
-    expect(row.replied).toBe(D('2026-12-05'));
+    expect(row.mail?.reply).toEqual({ kind: 'other', day: D('2026-12-05'), first: D('2026-12-05') });
     expect(model.writes).toEqual([{ row: 2, column: 'heardBack', update: { kind: 'date', date: D('2026-12-05') } }]);
     expect(row.evaluation.action).toBeNull();
   });
 
-  it('does not take an automatic reply, or mail from someone else, for a reply', () => {
+  it('does not take an automatic reply, or mail from someone at another company, for a reply', () => {
     const mailbox = aMailbox();
     mailbox.add({ from: ['jo@acme.example'], to: [ME], internalDate: NOW - DAY_MS, subject: 'Out of office: away' });
-    mailbox.add({ from: ['other@acme.example'], to: [ME], internalDate: NOW - DAY_MS, subject: 'Hello' });
+    mailbox.add({ from: ['other@globex.example'], to: [ME], internalDate: NOW - DAY_MS, subject: 'Hello' });
     const run = aRun(aTracker([aRow()]), { mailbox });
     const { model, sync } = stagesOf(run);
     sync.run([]);
@@ -81,6 +81,7 @@ describe('GmailSync', () => {
     const run = aRun(aTracker(rows));
     const { sync } = stagesOf(run);
     sync.run([]);
-    expect(run.mailbox.calls.filter((c) => c === 'search')).toHaveLength(2);
+    // Two batches of 20 rows, and one query for the hiring systems' mail of every row.
+    expect(run.mailbox.calls.filter((c) => c === 'search')).toHaveLength(3);
   });
 });

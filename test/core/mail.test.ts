@@ -5,7 +5,6 @@ import {
   addressesIn,
   batches,
   contactQuery,
-  findReply,
   findSent,
   latestThreadWith,
   type MessageMeta,
@@ -152,19 +151,7 @@ describe('batches', () => {
   });
 });
 
-describe('findReply and findSent (lightly: their rules are changing)', () => {
-  const jo = new Set(['jo@acme.example']);
-
-  it('findReply: the first message from a contact on a later day than the last outreach', () => {
-    const messages = [
-      msg({ from: ['jo@acme.example'], internalDate: at('2026-11-30') }),
-      msg({ from: ['jo@acme.example'], internalDate: at('2026-12-03') }),
-      msg({ from: ['jo@acme.example'], internalDate: at('2026-12-02') }),
-    ];
-    expect(findReply(messages, jo, D('2026-12-01'), TZ)).toBe(D('2026-12-02'));
-    expect(findReply(messages, jo, D('2026-12-03'), TZ)).toBeNull();
-  });
-
+describe('findSent', () => {
   it('findSent: the first SENT message to the recipient on or after the day the draft was made', () => {
     const messages = [
       msg({ labelIds: ['SENT'], to: ['jo@acme.example'], internalDate: at('2026-11-30') }),

@@ -228,10 +228,16 @@ describe('Draft follow-ups', () => {
     w.run('draftFollowUps');
     expect(w.cell('Initech', 'Heard back')).toBe('23/11/2026');
     expect(w.row('Initech')).toMatchObject({ action: null, status: 'waiting' });
-    expect(w.cell('Initech', 'Follow-up status')).toBe('Waiting · they replied on 2026-11-23');
+    // Bill's reply asks for a time to talk: an invitation (docs/RULES.md §5).
+    expect(w.cell('Initech', 'Follow-up status')).toBe(
+      'Waiting · they want to talk (reply on 2026-11-23): add the interview date',
+    );
     expect(w.emulator.drafts().some((d) => d.to.includes('bill@initech.example'))).toBe(false);
+    // The next run reads the answer again (Heard back is recent), so the row still says what it was.
     w.run('draftFollowUps');
-    expect(w.cell('Initech', 'Follow-up status')).toBe('Waiting · heard back: update next steps');
+    expect(w.cell('Initech', 'Follow-up status')).toBe(
+      'Waiting · they want to talk (reply on 2026-11-23): add the interview date',
+    );
   });
 
   it('adds a Heard back column when the sheet has none, and fills it for the reply', () => {

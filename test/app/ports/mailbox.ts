@@ -4,8 +4,9 @@
  *
  * Search understands exactly the two queries the add-on makes, and throws on anything else:
  * - `rfc822msgid:<id>` — the message with that Message-ID, drafts included;
- * - core/mail.ts `contactQuery`: `(from:"a" OR to:"a" …) after:<epoch s> -in:drafts` — `to:` matches To and Cc, as
- *   Gmail's does; `after:` is inclusive of the instant, as the emulator reads Gmail's.
+ * - core/mail.ts `contactQuery` and `hiringSystemQuery`: `(from:"a" OR to:"a" OR from:"domain" …) after:<epoch s>
+ *   -in:drafts` — `to:` matches To and Cc, as Gmail's does; a term without `@` is a domain and matches its
+ *   subdomains; `after:` is inclusive of the instant, as the emulator reads Gmail's.
  * Results are newest first. It does not emulate Gmail's threading rule: `createDraft` joins the thread it is given
  * when that thread exists. `fail` makes a method throw (Gmail refusing), `onCreate` runs after each draft is made.
  */
@@ -69,10 +70,12 @@ export class InMemoryMailbox implements Mailbox {
       return { field: term[1] as 'from' | 'to', address: term[2]!.toLowerCase() };
     });
     const after = Number(contact[2]) * 1000;
+    const fits = (address: string, term: string) =>
+      term.includes('@') ? address === term : address.endsWith(`@${term}`) || address.endsWith(`.${term}`);
     return (m) =>
       !m.labelIds.includes('DRAFT') &&
       m.internalDate >= after &&
-      terms.some((t) => (t.field === 'from' ? m.from : [...m.to, ...m.cc]).includes(t.address));
+      terms.some((t) => (t.field === 'from' ? m.from : [...m.to, ...m.cc]).some((a) => fits(a, t.address)));
   }
 
   thread(threadId: string): MessageMeta[] {

@@ -1,0 +1,212 @@
+/**
+ * Answers in Gmail as they really come (docs/RULES.md §5), through the built add-on and the emulator: a colleague in
+ * the user's thread, a hiring system naming the company, someone else at the company's domain, but never a free-mail
+ * neighbour, an auto-reply, a newsletter or an application receipt — over several days.
+ */
+import type { MailboxFileMessage } from '../../emulator/gmail';
+import { nextDay, type World, world } from './harness';
+
+const HEADER = [
+  'Company',
+  'Role',
+  'Status',
+  'Applied',
+  'Interview date',
+  'Expected response',
+  'Recruiter',
+  'Recruiter email',
+];
+
+/** One interviewed application on 2026-11-18 (New York): the check-in is due today, the thank-you was sent. */
+function tracker(company: string, email: string, messages: MailboxFileMessage[], extra: string[][] = []): World {
+  const grid = [
+    [...HEADER, 'Thank-you sent', 'Heard back'],
+    [
+      company,
+      'Platform Engineer',
+      'Interviewing',
+      '2026-11-02',
+      '2026-11-10',
+      '2026-11-17',
+      'Lee Adams',
+      email,
+      '2026-11-10',
+      '',
+    ],
+    ...extra,
+  ].map((line) => line.map((typed) => ({ typed })));
+  return world({ today: '2026-11-18', timeZone: 'America/New_York', locale: 'en_US', grid, messages });
+}
+
+let n = 0;
+/** A message in the mailbox; `date` is an ISO instant. */
+function mail(
+  over: Partial<MailboxFileMessage> & Pick<MailboxFileMessage, 'from' | 'date' | 'subject'>,
+): MailboxFileMessage {
+  n++;
+  return { id: `r${n}`, threadId: `rt${n}`, to: ['alex@example.com'], cc: [], text: '', labels: ['INBOX'], ...over };
+}
+
+/** The thank-you the user sent after the interview, in thread `tk`. */
+const THANK_YOU = (to: string) =>
+  mail({
+    id: 'ty',
+    threadId: 'tk',
+    from: 'Alex Doe <alex@example.com>',
+    to: [to],
+    date: '2026-11-10T21:00:00Z',
+    subject: 'Alex Doe – Thank you',
+    text: 'Thank you for today.',
+    labels: ['SENT'],
+    messageId: '<ty@mail.example>',
+  });
+
+function draftsTo(w: World, address: string): number {
+  return w.emulator.drafts().filter((d) => d.to.includes(address)).length;
+}
+
+describe('replies from the company and its hiring system', () => {
+  it('a colleague at a recruiting agency answering in the thread with the recruiter is a reply', () => {
+    const w = tracker('Harbourlight', 'lee@harbourlight.example', [
+      THANK_YOU('lee@harbourlight.example'),
+      mail({
+        threadId: 'tk',
+        from: 'Jordan Pike <jordan@talentbridge.example>',
+        date: '2026-11-13T15:00:00Z',
+        subject: 'Re: Alex Doe – Thank you',
+        text: 'Lee is out this week; I am covering the search and will update you on Friday.',
+        inReplyTo: '<ty@mail.example>',
+      }),
+    ]);
+    w.run('draftFollowUps');
+    expect(w.row('Harbourlight')).toMatchObject({ action: null, status: 'waiting' });
+    expect(w.cell('Harbourlight', 'Heard back')).toBe('11/13/2026');
+    expect(w.cell('Harbourlight', 'Follow-up status')).toBe('Waiting · they replied on 2026-11-13');
+    expect(w.emulator.drafts()).toHaveLength(0);
+  });
+
+  it('a rejection from a hiring system naming the company stops follow-ups, and Status is left to the user', () => {
+    const w = tracker('Harbourlight Inc.', 'lee@harbourlight.example', [
+      THANK_YOU('lee@harbourlight.example'),
+      mail({
+        from: 'Harbourlight Recruiting <no-reply@hire.lever.co>',
+        date: '2026-11-15T14:00:00Z',
+        subject: 'Platform Engineer',
+        text: 'Thank you for your interest. After review, we will not be moving forward with your application.',
+      }),
+    ]);
+    w.run('draftFollowUps');
+    expect(w.cell('Harbourlight Inc.', 'Follow-up status')).toBe(
+      'Waiting · looks like a rejection on 2026-11-15: set Status to Rejected',
+    );
+    expect(w.cell('Harbourlight Inc.', 'Heard back')).toBe('11/15/2026');
+    expect(w.cell('Harbourlight Inc.', 'Status')).toBe('Interviewing');
+    expect(w.emulator.drafts()).toHaveLength(0);
+    // Days later, nothing is drafted and the row still says what the answer was.
+    nextDay(w, '2026-11-26');
+    w.run('draftFollowUps');
+    expect(w.emulator.drafts()).toHaveLength(0);
+    expect(w.cell('Harbourlight Inc.', 'Follow-up status')).toMatch(/looks like a rejection on 2026-11-15/);
+  });
+
+  it('hiring-system mail about another company is not a reply', () => {
+    const w = tracker('Harbourlight', 'lee@harbourlight.example', [
+      mail({
+        from: 'Quillstone Careers <no-reply@us.greenhouse-mail.io>',
+        date: '2026-11-15T14:00:00Z',
+        subject: 'Your application to Quillstone',
+        text: 'Unfortunately we have decided to move forward with other candidates.',
+      }),
+    ]);
+    w.run('draftFollowUps');
+    expect(w.row('Harbourlight')).toMatchObject({ action: 'check-in', status: 'due-today' });
+    expect(draftsTo(w, 'lee@harbourlight.example')).toBe(1);
+  });
+
+  it('someone else at the company domain is a reply; someone else at a free-mail domain is not', () => {
+    const w = tracker(
+      'Harbourlight',
+      'lee@harbourlight.example',
+      [
+        mail({ from: 'Sam Ortiz <sam.ortiz@eu.harbourlight.example>', date: '2026-11-16T12:00:00Z', subject: 'Hello' }),
+        mail({ from: 'Kim Vo <kim.vo.1988@gmail.com>', date: '2026-11-16T12:00:00Z', subject: 'Quick question' }),
+      ],
+      [
+        [
+          'Fernhill',
+          'Analyst',
+          'Interviewing',
+          '2026-11-02',
+          '2026-11-10',
+          '2026-11-17',
+          'Pat',
+          'pat.fernhill@gmail.com',
+          '2026-11-10',
+          '',
+        ],
+      ],
+    );
+    w.run('draftFollowUps');
+    expect(w.row('Harbourlight')).toMatchObject({ action: null, status: 'waiting' });
+    expect(w.row('Fernhill')).toMatchObject({ action: 'check-in', status: 'due-today' });
+    expect(draftsTo(w, 'pat.fernhill@gmail.com')).toBe(1);
+    expect(w.cell('Fernhill', 'Heard back')).toBe('');
+  });
+});
+
+describe('mail that is not an answer', () => {
+  it('an auto-reply known only by its header leaves the check-in due and is mentioned on the row', () => {
+    const w = tracker('Harbourlight', 'lee@harbourlight.example', [
+      THANK_YOU('lee@harbourlight.example'),
+      mail({
+        threadId: 'tk',
+        from: 'Lee Adams <lee@harbourlight.example>',
+        date: '2026-11-11T09:00:00Z',
+        subject: 'Re: Alex Doe – Thank you',
+        text: 'I am travelling until 20 November with limited access to email.',
+        headers: { 'X-Autoreply': 'yes' },
+      }),
+    ]);
+    w.run('draftFollowUps');
+    expect(w.row('Harbourlight')).toMatchObject({ action: 'check-in', status: 'due-today' });
+    expect(w.cell('Harbourlight', 'Follow-up status')).toMatch(/out of office reply on 2026-11-11/);
+    expect(w.cell('Harbourlight', 'Heard back')).toBe('');
+    expect(draftsTo(w, 'lee@harbourlight.example')).toBe(1);
+  });
+
+  it('a careers newsletter from the company domain is not a reply', () => {
+    const w = tracker('Harbourlight', 'lee@harbourlight.example', [
+      mail({
+        from: 'Harbourlight Careers <careers@harbourlight.example>',
+        date: '2026-11-16T12:00:00Z',
+        subject: 'Life at Harbourlight: November',
+        text: 'Meet the platform team.',
+        headers: { 'List-Unsubscribe': '<https://harbourlight.example/unsubscribe>' },
+      }),
+    ]);
+    w.run('draftFollowUps');
+    expect(w.cell('Harbourlight', 'Heard back')).toBe('');
+    expect(draftsTo(w, 'lee@harbourlight.example')).toBe(1);
+  });
+
+  it('an application receipt from a hiring system does not stop the application check-in, and is noted', () => {
+    const grid = [
+      ['Company', 'Role', 'Status', 'Applied', 'Recruiter', 'Recruiter email', 'Heard back'],
+      ['Harbourlight', 'Platform Engineer', 'Applied', '2026-11-04', 'Lee Adams', 'lee@harbourlight.example', ''],
+    ].map((line) => line.map((typed) => ({ typed })));
+    const messages = [
+      mail({
+        from: 'Harbourlight <harbourlight@myworkday.com>',
+        date: '2026-11-04T16:00:00Z',
+        subject: 'Thank you for applying',
+        text: 'We have received your application for Platform Engineer and will review it shortly.',
+      }),
+    ];
+    const w = world({ today: '2026-11-18', timeZone: 'America/New_York', locale: 'en_US', grid, messages });
+    w.run('draftFollowUps');
+    expect(w.row('Harbourlight')).toMatchObject({ action: 'application-check-in' });
+    expect(w.cell('Harbourlight', 'Follow-up status')).toMatch(/application received on 2026-11-04/);
+    expect(w.cell('Harbourlight', 'Heard back')).toBe('');
+    expect(draftsTo(w, 'lee@harbourlight.example')).toBe(1);
+  });
+});
