@@ -121,7 +121,7 @@ export function readReplies(messages: readonly MessageMeta[], ctx: ReplyContext)
     const day = instantToDate(m.internalDate, timeZone);
     if (day < lastOutreach) continue;
     // On the last outreach day only mail after the user's own last message is an answer; a receipt is noted anyway.
-    const after = day > lastOutreach || m.internalDate > lastSentThatDay;
+    const after = day > lastOutreach || (lastSentThatDay > -Infinity && m.internalDate > lastSentThatDay);
     const source = replySource(m, ctx, threads);
     if (source === null || isBulk(m, source, threads.has(m.threadId))) continue;
     if (isAutoReply(m)) {

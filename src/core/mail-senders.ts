@@ -116,6 +116,7 @@ const LEGAL_FORMS =
 /** A company name as words to look for: lower case, no accents, no legal form ("Initech GmbH" → "initech"). */
 export function companyWords(company: string): string {
   return foldText(company)
+    .replace(/(?<![\p{L}\p{N}])(\p{L})\./gu, '$1')
     .replace(/[^\p{L}\p{N}&]+/gu, ' ')
     .replace(LEGAL_FORMS, ' ')
     .replace(/\s+/g, ' ')
