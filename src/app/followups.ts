@@ -184,6 +184,7 @@ function write(deps: RunDeps, mode: RunMode, stages: Stages, result: RunResult, 
       linksKnown: stages.sync?.linksKnown ?? false,
       refreshColours: mode.kind === 'score',
       mailMark: stages.sync?.nextMark(),
+      mailAnswers: stages.sync?.nextAnswers(),
       // Each property once: a batch's note holds several drafts (one Properties call clears it).
       journalKeys: [
         ...new Set([

@@ -10,15 +10,14 @@ import {
   type DraftTrace,
   findIntended,
   findSent,
-  hiringSystemQuery,
   isScheduled,
   type MessageMeta,
 } from '../core/mail';
-import { hasNews, readReplies } from '../core/mail-replies';
-import { companyDomains, HIRING_SYSTEM_DOMAINS } from '../core/mail-senders';
-import { awaitsSentCheck, contactsOf, planDraft, recordReply, recordSent } from '../core/plan';
+import { companyDomains } from '../core/mail-senders';
+import { awaitsSentCheck, contactsOf, planDraft, recordSent } from '../core/plan';
 import { chooseRecipient } from '../core/rules';
 import type { Mailbox } from '../ports';
+import { AnswerCheck } from './answer-check';
 import { GmailFailure, type GmailGate } from './gmail-gate';
 import type { DraftTraceEntry, JournalEntry } from './journal';
 import { MailIndex } from './mail-index';
@@ -38,24 +37,14 @@ export interface MarkSource {
   startedMs: number;
 }
 
-/** How long after Heard back a row's answer is read again, so a rejection keeps its "Mark as rejected". */
-const ANSWER_SHOWN_DAYS = 30;
-
 function isDue(row: TrackedRow): boolean {
   const e = row.evaluation;
   return e.action !== null && (e.status === 'overdue' || e.status === 'due-today');
 }
 
-/**
- * The rows whose mail is read for an answer (docs/RULES.md §5): every due check-in, and a row that heard back since
- * its last outreach in the last 30 days, so what that answer said (a rejection to mark) stays on the row.
- */
-function awaitsAnswer(row: TrackedRow, today: CalendarDate): boolean {
-  const { evaluation: e, app } = row;
-  if (e.lastOutreach === null) return false;
-  if (isDue(row)) return e.action !== 'thank-you';
-  const heard = app.heardBack.yes ? app.heardBack.date : undefined;
-  return e.status === 'waiting' && heard !== undefined && heard >= e.lastOutreach && today - heard <= ANSWER_SHOWN_DAYS;
+/** The rows whose mail is read for an answer (docs/RULES.md §5): every due check-in. */
+function awaitsAnswer(row: TrackedRow): boolean {
+  return isDue(row) && row.evaluation.action !== 'thank-you' && row.evaluation.lastOutreach !== null;
 }
 
 export class GmailSync {
@@ -64,7 +53,8 @@ export class GmailSync {
   live: ReadonlyMap<string, string> = new Map();
   /** True once Drafts.list was read: the Draft cells' links can then be written from Gmail's current ids. */
   linksKnown = false;
-  replies = 0;
+  /** Employers' answers (answer-check.ts). */
+  readonly answers: AnswerCheck;
   sentRecorded = 0;
   recovered = 0;
   /** The journal notes this run has dealt with, cleared once it writes the sheet (a run stopped earlier keeps them). */
@@ -85,6 +75,12 @@ export class GmailSync {
     private readonly markSource?: MarkSource,
   ) {
     this.mail = new MailIndex(mailbox, gate);
+    this.answers = new AnswerCheck(model, this.mail, overBudget, markSource?.stored);
+  }
+
+  /** How many rows this run found an answer for. */
+  get replies(): number {
+    return this.answers.replies;
   }
 
   readonly isLive = (draftId: string): boolean => this.live.has(draftId);
@@ -107,7 +103,7 @@ export class GmailSync {
     }
     const journalRows = journal.map((entry) => ({ entry, row: this.model.byKey(entry.rowKey) ?? null }));
     const pending = () => this.model.rows.filter((r) => awaitsSentCheck(r.app, this.isLive));
-    const answerRows = this.model.rows.filter((r) => awaitsAnswer(r, this.model.ctx.today));
+    const answerRows = this.model.rows.filter(awaitsAnswer);
     const withJournal = journalRows.map((j) => j.row).filter((r): r is TrackedRow => r !== null);
     const mark = this.readMark();
     // A row awaiting its sent check reads only newer mail first: once its send is found it needs no thread.
@@ -120,12 +116,13 @@ export class GmailSync {
     this.readMail(toRead.filter((r) => !known(r)));
     const newer = toRead.filter(known);
     if (mark) this.readMail(newer, mark.afterMs);
-    this.readHiringMail(answerRows, (r) => (known(r) && mark ? mark.afterMs : 0));
+    this.answers.readHiringMail(answerRows, (r) => (known(r) && mark ? mark.afterMs : 0));
     // The Draft cells first: a send of the draft a cell records is recorded before the journal's newer draft (made by
     // an interrupted run) takes that cell; then a recovered draft the user has sent meanwhile is recorded too.
     for (const row of pending()) this.detectSent(row);
     for (const row of this.recoverJournal(journalRows)) if (awaitsSentCheck(row.app, this.isLive)) this.detectSent(row);
-    for (const row of answerRows) this.detectReply(row);
+    for (const row of answerRows) if (this.answers.detect(row, this.owner)) this.repliedKeys.add(row.key);
+    this.answers.showStored(this.owner);
     // A check-in about to be drafted replies in the latest thread with its recipient, which may be older than the mark.
     this.readMail(newer.filter((r) => this.needsThread(r)));
     this.readComplete = !this.overBudget();
@@ -174,6 +171,11 @@ export class GmailSync {
     return row.evaluation.action !== 'thank-you' && planDraft(row.app, row.evaluation, this.isLive).kind === 'create';
   }
 
+  /** The answers to store once the run's writes are saved (mail-answers.ts); undefined without a mark source. */
+  nextAnswers(): string | undefined {
+    return this.markSource ? this.answers.nextValue() : undefined;
+  }
+
   /**
    * The mark to store once the run's writes are saved: the run's start, less the overlap, for every row read this
    * run that has no reply recorded (a replied row stops being checked). Undefined when a read was cut short.
@@ -211,18 +213,6 @@ export class GmailSync {
   }
 
   /**
-   * One query for the hiring systems' mail since the earliest last outreach of `rows` (or, for a row the mail mark
-   * covers, since `knownUntilMs(row)`): their answers name the company, not a contact (docs/RULES.md §5, source 4).
-   */
-  private readHiringMail(rows: readonly TrackedRow[], knownUntilMs: (row: TrackedRow) => number): void {
-    if (rows.length === 0 || this.overBudget()) return;
-    const { timeZone } = this.model.ctx;
-    const since = rows.map((r) => Math.max(dateToInstant(r.evaluation.lastOutreach! - 1, timeZone), knownUntilMs(r)));
-    const after = Math.min(...since) / 1000;
-    this.mail.search(hiringSystemQuery(HIRING_SYSTEM_DOMAINS, after), this.overBudget);
-  }
-
-  /**
    * A recorded draft gone from Drafts (docs/RULES.md §5): sent (the send recorded, the draft's trace then cleared),
    * scheduled (the row shows Scheduled and is not drafted again), or deleted (left due, drafted again).
    */
@@ -244,40 +234,6 @@ export class GmailSync {
     const writes = recordSent(this.rowCells(row), record.action, sent);
     this.model.record(row, writes, { kind: 'sent', action: record.action, due: record.due, sent });
     this.sentRecorded++;
-  }
-
-  /**
-   * Reads a row's answer (docs/RULES.md §5) from the mail read so far: its contacts' threads, its company's domains
-   * and the hiring systems. An answer records Heard back and stops the follow-up; an acknowledgement or an
-   * auto-reply only notes itself on the row.
-   */
-  private detectReply(row: TrackedRow): void {
-    const contacts = contactsOf(row.app);
-    const lastOutreach = row.evaluation.lastOutreach;
-    if (lastOutreach === null) return;
-    const domains = companyDomains(contacts);
-    const messages = [
-      ...this.mail.threadsWith(contacts),
-      ...this.mail.fromDomains(domains),
-      ...this.mail.fromDomains(HIRING_SYSTEM_DOMAINS),
-    ];
-    const me = this.owner.toLowerCase();
-    const ctx = {
-      contacts: new Set(contacts),
-      domains,
-      company: row.app.company,
-      me,
-      lastOutreach,
-      timeZone: this.model.ctx.timeZone,
-    };
-    const verdict = readReplies(messages, ctx);
-    if (!hasNews(verdict)) return;
-    this.repliedKeys.add(row.key);
-    if (verdict.reply !== null) {
-      this.replies++;
-      this.model.record(row, recordReply(this.rowCells(row), verdict.reply.first, lastOutreach));
-    }
-    this.model.noteMail(row, verdict, row.app.draft?.kind === 'draft');
   }
 
   private rowCells(row: TrackedRow) {

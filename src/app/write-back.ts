@@ -12,6 +12,7 @@ import { ACTION_LABELS } from '../core/templates';
 import type { KeyValueStore } from '../ports';
 import { fingerprint } from './fingerprint';
 import { writeCellJournal } from './journal';
+import { MAIL_ANSWERS_KEY } from './mail-answers';
 import { MAIL_MARK_KEY } from './mail-mark';
 import { columnsAdded, protectedWrite, userColumnsLeft } from './messages';
 import type { TrackedRow, TrackerModel } from './tracker-model';
@@ -33,6 +34,8 @@ export interface WriteBackOptions {
   journalKeys: readonly string[];
   /** The mail mark to store once everything is written (mail-mark.ts); undefined keeps the stored one. */
   mailMark?: string | undefined;
+  /** The recent answers to store (mail-answers.ts); undefined keeps the stored ones. */
+  mailAnswers?: string | undefined;
 }
 
 /** Writes everything the run decided; returns what is worth telling the user (columns added). */
@@ -44,11 +47,15 @@ export function writeBack(model: TrackerModel, options: WriteBackOptions): strin
   const cellKeys = model.writes.length > 0 ? writeCellJournal(options.store, model.cellNotes) : [];
   writeRecorded(model);
   const notesKey = writeManaged(model, options);
-  // The colour rules' layout key, the notes' fingerprint and the mail mark go in one Properties call, when they change.
+  // The colour rules' layout key, the notes' fingerprint, the mail mark and the recent answers go in one Properties
+  // call, when they change.
   const properties = {
     ...notesKey,
     ...colour(model, options),
     ...(options.mailMark ? { [MAIL_MARK_KEY]: options.mailMark } : {}),
+    ...(options.mailAnswers !== undefined && options.mailAnswers !== (options.stored[MAIL_ANSWERS_KEY] ?? '')
+      ? { [MAIL_ANSWERS_KEY]: options.mailAnswers }
+      : {}),
   };
   if (Object.entries(properties).some(([k, v]) => options.stored[k] !== v)) options.store.set(properties);
   for (const key of new Set([...options.journalKeys, ...cellKeys])) options.store.remove(key);

@@ -4,7 +4,7 @@
  * neighbour, an auto-reply, a newsletter or an application receipt — over several days.
  */
 import type { MailboxFileMessage } from '../../emulator/gmail';
-import { nextDay, type World, world } from './harness';
+import { nextDay, putCell, SHEET, type World, world } from './harness';
 
 const HEADER = [
   'Company',
@@ -102,11 +102,37 @@ describe('replies from the company and its hiring system', () => {
     expect(w.cell('Harbourlight Inc.', 'Heard back')).toBe('11/15/2026');
     expect(w.cell('Harbourlight Inc.', 'Status')).toBe('Interviewing');
     expect(w.emulator.drafts()).toHaveLength(0);
-    // Days later, nothing is drafted and the row still says what the answer was.
+    // Days later, nothing is drafted and the row still says what the answer was, from the store: its mail is not
+    // read again (Heard back stopped the follow-up), so no thread is fetched.
     nextDay(w, '2026-11-26');
+    const threadsBefore = w.emulator.runtime.methodCalls['Gmail.Users.Threads.get'] ?? 0;
     w.run('draftFollowUps');
+    expect(w.emulator.runtime.methodCalls['Gmail.Users.Threads.get'] ?? 0).toBe(threadsBefore);
     expect(w.emulator.drafts()).toHaveLength(0);
     expect(w.cell('Harbourlight Inc.', 'Follow-up status')).toMatch(/looks like a rejection on 2026-11-15/);
+    // A month on, the answer is old news: the row just says it heard back.
+    nextDay(w, '2026-12-16');
+    w.run('draftFollowUps');
+    expect(w.cell('Harbourlight Inc.', 'Follow-up status')).toBe('Waiting · heard back: update next steps');
+  });
+
+  it('a new outreach after the rejection (a later interview typed in) ends what the row says about it', () => {
+    const w = tracker('Harbourlight', 'lee@harbourlight.example', [
+      mail({
+        from: 'Harbourlight Recruiting <no-reply@hire.lever.co>',
+        date: '2026-11-15T14:00:00Z',
+        subject: 'Platform Engineer',
+        text: 'We regret to inform you that the position has been filled.',
+      }),
+    ]);
+    w.run('draftFollowUps');
+    expect(w.cell('Harbourlight', 'Follow-up status')).toMatch(/looks like a rejection/);
+    const header = w.emulator.state.spreadsheet.sheets[0]!.cells.values[0]!;
+    putCell(w.emulator, SHEET, 1, header.indexOf('Interview date'), { date: '2026-11-17' });
+    nextDay(w, '2026-11-19');
+    w.run('draftFollowUps');
+    expect(w.cell('Harbourlight', 'Follow-up status')).not.toMatch(/looks like a rejection/);
+    expect(w.row('Harbourlight')).toMatchObject({ action: 'thank-you' });
   });
 
   it('hiring-system mail about another company is not a reply', () => {
