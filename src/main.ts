@@ -84,6 +84,10 @@ export function skipFollowUp(rowKey: string, untilIso: string): Preview {
   return pages.skipFollowUp(menuDeps(), String(rowKey), String(untilIso));
 }
 
+export function markRejected(rowKey: string): Preview {
+  return pages.markRejected(menuDeps(), String(rowKey));
+}
+
 export function selectRow(sheetName: string, row: number): void {
   new SpreadsheetWorkbook().selectRow(String(sheetName), Number(row));
 }

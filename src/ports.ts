@@ -59,6 +59,12 @@ export interface TrackerSheet {
    * default 2), with notes when given.
    */
   writeColumns(firstColumn: number, rows: CellValue[][], notes?: string[][], firstRow?: number): void;
+  /**
+   * The values one cell's list validation allows (sheet row 1-based, column 0-based), in the rule's order, blanks
+   * left out: "a list of items", or the cells of "a list from a range". Null when the cell has no validation of
+   * either kind (other validations are left to refuse the write themselves).
+   */
+  allowedValues(sheetRow: number, column: number): string[] | null;
   /** Sets a number format on a column's data cells. */
   formatColumn(column: number, numberFormat: string): void;
   /**

@@ -135,6 +135,20 @@ class SheetTracker implements TrackerSheet {
     return this.formulas.get(column)!;
   }
 
+  allowedValues(sheetRow: number, column: number): string[] | null {
+    const rule = this.sheet.getRange(sheetRow, column + 1).getDataValidation();
+    if (!rule) return null;
+    const type = rule.getCriteriaType();
+    const [first] = rule.getCriteriaValues();
+    const Criteria = SpreadsheetApp.DataValidationCriteria;
+    let values: unknown[];
+    if (type === Criteria.VALUE_IN_LIST) values = Array.isArray(first) ? first : [];
+    else if (type === Criteria.VALUE_IN_RANGE)
+      values = (first as GoogleAppsScript.Spreadsheet.Range).getValues().flat();
+    else return null;
+    return values.map((v) => String(v ?? '').trim()).filter((v) => v !== '');
+  }
+
   formatColumn(column: number, numberFormat: string): void {
     const rows = this.maxRows - 1;
     if (rows > 0) this.sheet.getRange(2, column + 1, rows, 1).setNumberFormat(numberFormat);

@@ -11,6 +11,7 @@ import { Drafting } from './drafting';
 import { GmailFailure, GmailStop, gmailGate, isTimeLimit } from './gmail-gate';
 import { GmailSync } from './gmail-sync';
 import { readCellJournal, readJournal, readTraces } from './journal';
+import { markRowRejected } from './mark-rejected';
 import * as say from './messages';
 import { outcomes, type RunResult } from './results';
 import { loadSettings } from './settings';
@@ -26,14 +27,16 @@ export const DRAFTING_BUDGET_MS = 270_000;
  * What a run does. score: the managed columns and colours, no Gmail (Score rows). draft: Gmail sync, then the due
  * drafts (Draft follow-ups, the daily run, the sidebar's Create draft). preview: Gmail read as a draft run would,
  * nothing drafted or written. check: the sheet scored in memory only. skip: a preview's Gmail read, then one row's
- * follow-up deferred to a day, written back.
+ * follow-up deferred to a day, written back. reject: a preview's Gmail read, then one row's Status cell set to
+ * Rejected (see mark-rejected.ts), written back.
  */
 export type RunMode =
   | { kind: 'score' }
   | { kind: 'draft'; onlyRowKeys?: readonly string[]; budgetMs?: number }
   | { kind: 'preview' }
   | { kind: 'check' }
-  | { kind: 'skip'; rowKey: string; until: CalendarDate };
+  | { kind: 'skip'; rowKey: string; until: CalendarDate }
+  | { kind: 'reject'; rowKey: string };
 
 export interface RunDeps {
   clock: Clock;
@@ -87,6 +90,7 @@ export function runFollowUps(deps: RunDeps, mode: RunMode): RunResult {
   const stages: Stages = { model, sync: null, drafting: null, journalKeys: cellJournal.map((e) => e.key) };
   if (mode.kind !== 'score' && mode.kind !== 'check') syncAndDraft(deps, mode, stages, result, started, stored);
   if (mode.kind === 'skip') result.refused = skipRow(stages, mode.rowKey, mode.until);
+  if (mode.kind === 'reject') result.refused = markRowRejected(model, mode.rowKey);
   if (mode.kind !== 'preview' && mode.kind !== 'check' && result.refused === undefined) {
     write(deps, mode, stages, result, stored);
   }

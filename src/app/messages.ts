@@ -159,6 +159,22 @@ export const skip = {
     `${company}: ${actionLabel} skipped until ${untilIso}.`,
 };
 
+/** The sidebar's Mark as rejected (docs/DECISIONS.md "Mark as rejected"): each refusal says what to fix. */
+export const reject = {
+  gone: 'That row is no longer in the tracker as the list showed it (it was edited, sorted away or deleted); the list has been refreshed.',
+  noStatusColumn: (company: string) =>
+    `The tracker has no Status column, so ${company} could not be marked as rejected: add a column headed Status (then the add-on can write Rejected there), or type the outcome in your own column.`,
+  formula: (company: string, sheetRow: number) =>
+    `${company}'s Status (row ${sheetRow}) holds a formula, so the add-on did not write into it: change what the formula reads, or replace it with the word Rejected yourself.`,
+  noClosedValue: (company: string, allowed: readonly string[]) =>
+    `${company}'s Status cell only takes ${allowed.length === 0 ? 'no value at all' : listed(allowed.map((v) => `"${v}"`))} (its data validation), and none of these says the application was turned down: add "Rejected" to the validation's list (Data › Data validation), then press Mark as rejected again.`,
+  alreadyClosed: (company: string, status: string) =>
+    `${company}'s Status already says "${status}", which closes the application: nothing was changed.`,
+  notWritten: (company: string, why: string) => `${company} was not marked as rejected: ${why}.`,
+  done: (company: string, value: string) =>
+    value === 'Rejected' ? `${company} marked as rejected.` : `${company} marked as rejected (Status: ${value}).`,
+};
+
 /** Check setup's alert. */
 export const setup = {
   title: (ok: boolean) => (ok ? 'Setup looks good' : 'Setup needs attention'),

@@ -1,11 +1,12 @@
 /**
  * What the sidebar and the settings dialog ask of the server (through google.script.run): the preview of due
- * follow-ups, drafting some or all of them, skipping one, selecting a row, and reading and saving settings. Each
- * click runs the pipeline once, and the list it answers with is that run's.
+ * follow-ups, drafting some or all of them, skipping one, marking one as rejected, selecting a row, and reading and
+ * saving settings. Each click runs the pipeline once, and the list it answers with is that run's.
  */
 import { COLUMN_KEYS, KEY_LABELS, matchHeaders } from '../core/columns';
 import { fromIso, instantToDate, toIso } from '../core/dates';
 import type { Preview, PreviewRow, SaveSettingsResult, SettingsForm } from '../core/pages';
+import { looksRejected } from '../core/reply-verdict';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import {
   ACTION_LABELS,
@@ -51,6 +52,8 @@ function previewRow(outcome: RowOutcome, rendered: Rendered): PreviewRow {
     bodyStart: lines.slice(0, 3).join('\n'),
     problems: [...outcome.problems.map((p) => ({ message: p.message, blocking: p.blocking })), ...templateProblems],
     notes: outcome.application.notes,
+    mayMarkRejected: rejectionRow(outcome),
+    rejectedOn: rejectionRow(outcome) ? toIso(outcome.mail!.reply!.day) : '',
     drafted:
       record !== null &&
       record.kind !== 'skipped' &&
@@ -59,7 +62,15 @@ function previewRow(outcome: RowOutcome, rendered: Rendered): PreviewRow {
   };
 }
 
-/** The sidebar's list from a run's results: the due rows by priority, each with the draft it would get. */
+/** A row whose mail looks like a rejection and whose Status does not close it yet: "Mark as rejected" is offered. */
+function rejectionRow(outcome: RowOutcome): boolean {
+  return looksRejected(outcome.mail) && outcome.status !== 'closed';
+}
+
+/**
+ * The sidebar's list from a run's results: the due rows by priority, each with the draft it would get, then the rows
+ * whose mail looks like a rejection, by sheet row (a rejection stops the follow-up, so none of them is due).
+ */
 function previewOf(deps: CommandDeps, result: RunResult, message?: string): Preview {
   const { timeZone, locale } = deps.workbook;
   const today = instantToDate(deps.clock.now(), timeZone);
@@ -76,6 +87,7 @@ function previewOf(deps: CommandDeps, result: RunResult, message?: string): Prev
     .filter((r) => r.status === 'overdue' || r.status === 'due-today')
     .sort((a, b) => b.priority - a.priority || a.row - b.row)
     .map((r) => previewRow(r, render(r)));
+  rows.push(...result.rows.filter(rejectionRow).map((r) => previewRow(r, null)));
   return {
     sheetName: result.sheetName(),
     today: toIso(today),
@@ -117,6 +129,19 @@ export function skipFollowUp(deps: CommandDeps, rowKey: string, untilIso: string
   if (result.refused !== undefined) throw new Error(result.refused);
   const row = result.rows.find((r) => r.rowKey === rowKey)!;
   return previewOf(deps, result, say.skip.done(row.company, ACTION_LABELS[row.action!], toIso(until)));
+}
+
+/**
+ * Sidebar: Mark as rejected sets one row's Status to Rejected (the allowed value that reads so, with a list
+ * validation), the one write into Status (docs/RULES.md §5), under the run lock; answers with the refreshed list.
+ * @throws Error with a sentence saying what to fix when refused (see markRowRejected) or when another run is busy
+ */
+export function markRejected(deps: CommandDeps, rowKey: string): Preview {
+  const result = runLocked(deps, { kind: 'reject', rowKey });
+  if (result === null) throw new Error(say.BUSY);
+  if (result.refused !== undefined) throw new Error(result.refused);
+  const row = result.rows.find((r) => r.rowKey === rowKey)!;
+  return previewOf(deps, result, say.reject.done(row.company, row.application.status.text));
 }
 
 export function getSettingsForm(deps: CommandDeps): SettingsForm {

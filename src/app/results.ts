@@ -2,6 +2,7 @@
 import type { HeaderMap } from '../core/columns';
 import { toIso } from '../core/dates';
 import type { DraftRecord } from '../core/draftcell';
+import type { MailVerdict } from '../core/mail-replies';
 import type { Application, Evaluation, Problem } from '../core/rules';
 import type { SettingError, Settings } from '../core/settings';
 import type { Action } from '../core/templates';
@@ -25,6 +26,11 @@ export interface RowOutcome {
   evaluation: Evaluation;
   /** The "Re:" subject a check-in gets in its thread, when the run looked the thread up. */
   replySubject?: string;
+  /**
+   * What the row's mail says (docs/RULES.md §5), when the run read any about it: a rejection lets the preview offer
+   * "Mark as rejected".
+   */
+  mail?: MailVerdict;
 }
 
 export interface RunResult {
@@ -41,7 +47,10 @@ export interface RunResult {
   mustAct: string[];
   /** Things worth knowing (shown in the toast). */
   notes: string[];
-  /** Why a skip was refused (the row has no follow-up, or a live draft); nothing was written then. */
+  /**
+   * Why a skip (the row has no follow-up, or a live draft) or a Mark as rejected (see mark-rejected.ts) was refused;
+   * nothing was written then.
+   */
   refused?: string;
   /** The run's settings, as loaded (with defaults), for whoever shows its results. */
   settings: Settings;
@@ -72,5 +81,6 @@ export function outcomes(model: TrackerModel): RowOutcome[] {
     application: r.app,
     evaluation: r.evaluation,
     ...(r.replySubject ? { replySubject: r.replySubject } : {}),
+    ...(r.mail ? { mail: r.mail } : {}),
   }));
 }

@@ -12,6 +12,7 @@ import { type CellWrite, cellToken, rowKey, tokenUpdate, updateToken, withRecord
 import { afterMail } from '../core/reply-verdict';
 import { type Application, type Evaluation, evaluate } from '../core/rules';
 import type { Settings } from '../core/settings';
+import { readStatus } from '../core/status';
 import { scoreTracker } from '../core/tracker';
 import type { TrackerSheet } from '../ports';
 import type { CellJournalEntry, CellNote } from './journal';
@@ -120,6 +121,16 @@ export class TrackerModel {
     const record = row.app.draft;
     const previous = record?.kind === 'skipped' && record.action === action ? record.due : due;
     this.setRecord(row, { kind: 'skipped', action, due: previous, until });
+  }
+
+  /**
+   * The Status cell now holds `value` (the sidebar's "Mark as rejected" wrote it): the grid and the row's facts follow,
+   * and the row is scored again (a closed row has no follow-up, whatever its mail said).
+   */
+  statusWritten(row: TrackedRow, column: number, value: string): void {
+    this.cells(row.sheetRow)[column] = value;
+    row.app = { ...row.app, status: readStatus(value) };
+    this.rescore(row);
   }
 
   /** Gmail's mail says something about the row: the verdict follows it (see afterMail) and stays so for the run. */

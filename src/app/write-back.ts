@@ -291,7 +291,7 @@ function writeDraftStretches(
 }
 
 /** Apps Script's words for a write into a cell protected against the user (docs/DECISIONS.md). */
-const PROTECTED = /protected cell/i;
+export const PROTECTED = /protected cell/i;
 
 /**
  * One batched write; a write a protected range refuses (Apps Script writes nothing of that call) stops write-back

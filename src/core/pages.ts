@@ -27,11 +27,19 @@ export interface PreviewRow {
   drafted: boolean;
   /** The row's private Notes, shown beside the draft to help write it; never part of the email. */
   notes: string;
+  /**
+   * The row is listed because its mail looks like a rejection (docs/RULES.md §5), not because a follow-up is due: the
+   * sidebar offers "Mark as rejected" (markRejected), which sets its Status. Such a row has no action or draft.
+   */
+  mayMarkRejected: boolean;
+  /** The day the rejection came, YYYY-MM-DD in the spreadsheet's zone ('' unless mayMarkRejected). */
+  rejectedOn: string;
 }
 
 export interface Preview {
   sheetName: string | null;
   today: string;
+  /** The due rows by priority, then the rows whose mail looks like a rejection (mayMarkRejected), by sheet row. */
   rows: PreviewRow[];
   mustAct: string[];
   message?: string;
@@ -68,6 +76,7 @@ export interface ServerApi {
   createDrafts: (rowKeys: string[]) => Preview;
   createAllDrafts: () => Preview;
   skipFollowUp: (rowKey: string, untilIso: string) => Preview;
+  markRejected: (rowKey: string) => Preview;
   selectRow: (sheetName: string, row: number) => void;
   getSettingsForm: () => SettingsForm;
   saveSettings: (values: Record<string, unknown>) => SaveSettingsResult;

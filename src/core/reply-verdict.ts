@@ -22,9 +22,11 @@ function answerText(kind: 'rejection' | 'invitation' | 'other', day: CalendarDat
  * The evaluation after the row's mail: with an answer, no follow-up and status Waiting — even when the Heard back
  * cell holds text of the user's that the add-on leaves alone, so the answer could not be recorded there. Notes for
  * an acknowledgement ("application received on …") and an auto-reply ("out of office reply on …") are appended.
- * `draftLive` says the row still has a draft in Gmail, which an answer makes unnecessary.
+ * `draftLive` says the row still has a draft in Gmail, which an answer makes unnecessary. A row whose Status says
+ * the process ended (the user marked it rejected, say) stays as its Status says: the mail has nothing left to add.
  */
 export function afterMail(evaluation: Evaluation, verdict: MailVerdict, draftLive: boolean): Evaluation {
+  if (evaluation.status === 'closed') return evaluation;
   const notes = [
     ...(verdict.acknowledged !== null ? [`application received on ${toIso(verdict.acknowledged)}`] : []),
     ...(verdict.autoReply !== null ? [`out of office reply on ${toIso(verdict.autoReply)}`] : []),

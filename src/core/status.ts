@@ -105,3 +105,37 @@ export function readStatus(value: CellValue): ApplicationStatus {
   if (says(words, NOT_APPLIED)) return { kind: 'not-applied', text };
   return { kind: 'open', text };
 }
+
+/** Words of a Status value that say the employer turned the application down, best first. */
+const REJECTION = [
+  'rejected',
+  'rejection',
+  'not selected',
+  'not moving forward',
+  'declined',
+  'turned down',
+  'no offer',
+];
+/** Closed words that take no side: the second choice when no allowed value says rejected. */
+const NEUTRAL_CLOSED = ['closed', 'archived', 'position filled'];
+/** Closed words that say the user won or withdrew: a value with one of them is never written ("Offer declined"). */
+const USER_SIDE = ['offer', 'accepted', 'hired', 'withdrawn', 'withdrew'];
+
+/**
+ * The value "Mark as rejected" writes into a Status cell (docs/DECISIONS.md "Mark as rejected"): `Rejected` when the
+ * cell takes any text (`allowed` null: no list validation), else the first allowed value that readStatus reads as
+ * closed and that says a rejection ("Rejected", "Not selected", "Declined"…), else one that reads closed without
+ * taking a side ("Closed", "Archived"), else null — never a value that says the user won or withdrew (Offer,
+ * Withdrawn). The allowed values are kept as the user spelt them ("❌ Rejected").
+ * @param allowed the list validation's values, in order, or null when the cell has no list validation
+ * @example rejectedChoice(['Applied', 'Interview', 'Not selected']) // 'Not selected'
+ * @example rejectedChoice(['Applied', 'Offer']) // null
+ */
+export function rejectedChoice(allowed: readonly string[] | null): string | null {
+  if (allowed === null) return 'Rejected';
+  const closed = allowed.filter(
+    (v) => readStatus(v).kind === 'closed' && !says(withoutNegations(statusWords(v)), USER_SIDE),
+  );
+  const saying = (phrases: readonly string[]) => closed.find((v) => says(statusWords(v), phrases));
+  return saying(['rejected']) ?? saying(REJECTION) ?? saying(NEUTRAL_CLOSED) ?? null;
+}

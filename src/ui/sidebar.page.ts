@@ -1,4 +1,7 @@
-/** The Preview follow-ups sidebar: due rows by priority, with Create draft, Skip and a link to the row. */
+/**
+ * The Preview follow-ups sidebar: due rows by priority, with Create draft, Skip and a link to the row; then the rows
+ * whose mail looks like a rejection, with Mark as rejected (asked twice: it writes the row's Status cell).
+ */
 import type { Preview, PreviewRow } from '../core/pages';
 import { call, el } from './server';
 
@@ -77,13 +80,84 @@ function off(button: HTMLButtonElement, disabled: boolean): HTMLButtonElement {
   return button;
 }
 
+/** The card's heading: company and role; focus goes back to it when its control leaves the list. */
+function cardTitle(row: PreviewRow, id: string): HTMLElement {
+  return el('h2', { id: `${id}-title`, tabindex: '-1' }, row.role ? `${row.company} · ${row.role}` : row.company);
+}
+
+/** "Show row N in the sheet": selects the row (selectRow) and says so. */
+function showRowLink(row: PreviewRow, id: string): HTMLButtonElement {
+  const link = el(
+    'button',
+    { type: 'button', class: 'link', 'aria-describedby': `${id}-title`, 'data-focus': `${id}:show` },
+    `Show row ${row.row} in the sheet`,
+  );
+  link.addEventListener('click', () => {
+    show(errorBox, '');
+    call('selectRow', current?.sheetName ?? '', row.row).then(
+      () => show(statusBox, `Row ${row.row} (${row.company}) is selected in the sheet.`),
+      (error: Error) => show(errorBox, error.message),
+    );
+  });
+  return link;
+}
+
+/**
+ * A row whose mail looks like a rejection: the day it came, the row's status, and Mark as rejected…, which opens a
+ * confirm step saying what will change (the Status cell of this row, nothing else) before markRejected is called.
+ */
+function rejectionCard(row: PreviewRow): HTMLElement {
+  const id = `row-${row.row}`;
+  const badge = el('span', { class: 'badge waiting' }, row.statusText);
+  const meta = el('p', { class: 'meta' }, `Looks like a rejection · ${row.rejectedOn} `, badge);
+  const confirmId = `${id}-reject`;
+  const open = el(
+    'button',
+    {
+      type: 'button',
+      'aria-expanded': 'false',
+      'aria-controls': confirmId,
+      'aria-describedby': `${id}-title`,
+      'data-focus': `${id}:reject`,
+    },
+    'Mark as rejected…',
+  );
+  const yes = el('button', { type: 'button', class: 'primary', 'data-focus': `${id}:reject-yes` }, 'Yes, set Status');
+  const no = el('button', { type: 'button', 'data-focus': `${id}:reject-no` }, 'Cancel');
+  const box = el(
+    'div',
+    { class: 'confirm', id: confirmId, role: 'group', 'aria-label': `Mark ${row.company} as rejected`, hidden: '' },
+    el('p', {}, `Set the Status of row ${row.row} (${row.company}) to Rejected? Nothing else in the sheet changes.`),
+    yes,
+    no,
+  );
+  const toggle = (shown: boolean) => {
+    box.hidden = !shown;
+    open.setAttribute('aria-expanded', String(shown));
+    (shown ? yes : open).focus();
+  };
+  open.addEventListener('click', () => toggle(box.hidden !== false));
+  no.addEventListener('click', () => toggle(false));
+  box.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') toggle(false);
+  });
+  yes.addEventListener('click', () =>
+    act(() => call('markRejected', row.rowKey), `Marking ${row.company} as rejected…`),
+  );
+  return el(
+    'article',
+    { class: 'card', id, 'aria-labelledby': `${id}-title` },
+    cardTitle(row, id),
+    meta,
+    el('p', { class: 'field' }, `Their mail of ${row.rejectedOn} reads like a rejection: no follow-up is due.`),
+    el('div', { class: 'actions' }, open, showRowLink(row, id)),
+    box,
+  );
+}
+
 function card(row: PreviewRow, today: string): HTMLElement {
   const id = `row-${row.row}`;
-  const title = el(
-    'h2',
-    { id: `${id}-title`, tabindex: '-1' },
-    row.role ? `${row.company} · ${row.role}` : row.company,
-  );
+  const title = cardTitle(row, id);
   const badge = el('span', { class: `badge ${row.status}` }, row.statusText);
   const meta = el('p', { class: 'meta' }, `${row.actionLabel} · due ${row.due} `, badge);
   const fields = el(
@@ -188,18 +262,7 @@ function card(row: PreviewRow, today: string): HTMLElement {
       skip();
     }
   });
-  const link = el(
-    'button',
-    { type: 'button', class: 'link', 'aria-describedby': `${id}-title`, 'data-focus': `${id}:show` },
-    `Show row ${row.row} in the sheet`,
-  );
-  link.addEventListener('click', () => {
-    show(errorBox, '');
-    call('selectRow', current?.sheetName ?? '', row.row).then(
-      () => show(statusBox, `Row ${row.row} (${row.company}) is selected in the sheet.`),
-      (error: Error) => show(errorBox, error.message),
-    );
-  });
+  const link = showRowLink(row, id);
   return el(
     'article',
     { class: 'card', id, 'aria-labelledby': `${id}-title` },
@@ -223,9 +286,13 @@ function render(preview: Preview): void {
     );
     off(createAll, true);
   } else {
-    if (preview.rows.length === 0) list.append(el('p', { class: 'empty' }, 'Nothing is due today. Well done!'));
-    for (const row of preview.rows) list.append(card(row, preview.today));
-    off(createAll, !preview.rows.some((r) => !r.drafted && !r.problems.some((p) => p.blocking)));
+    const due = preview.rows.filter((r) => !r.mayMarkRejected);
+    const rejections = preview.rows.filter((r) => r.mayMarkRejected);
+    if (due.length === 0) list.append(el('p', { class: 'empty' }, 'Nothing is due today. Well done!'));
+    for (const row of due) list.append(card(row, preview.today));
+    if (rejections.length > 0) list.append(el('p', { class: 'section' }, 'Answers that look like a rejection'));
+    for (const row of rejections) list.append(rejectionCard(row));
+    off(createAll, !due.some((r) => !r.drafted && !r.problems.some((p) => p.blocking)));
   }
   setBusy(false);
 }

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { readYes } from '../../src/core/cells';
 import { toIso } from '../../src/core/dates';
-import { readStatus, type StatusKind } from '../../src/core/status';
+import { readStatus, rejectedChoice, type StatusKind } from '../../src/core/status';
 import { context } from './helpers';
 
 const ctx = context('2026-11-25', 'America/New_York', 'en_US');
@@ -126,6 +126,38 @@ describe('readStatus', () => {
         expect(readStatus(how(status)).kind).toBe(readStatus(status).kind);
       }),
       { seed: 20261125 },
+    );
+  });
+});
+
+describe('rejectedChoice (what Mark as rejected writes into Status)', () => {
+  const WORD = fc.constantFrom('Rejected', 'not rejected', 'Offer', 'Offer declined', 'Closed', 'no offer', 'Applied');
+  it.each([
+    [null, 'Rejected'],
+    [['Applied', 'Interviewing', 'Rejected', 'Not selected'], 'Rejected'],
+    [['Applied', 'Not selected', '❌ Rejected'], '❌ Rejected'],
+    [['Applied', 'Interviewing', 'Not selected'], 'Not selected'],
+    [['Applied', 'Declined by company'], 'Declined by company'],
+    [['Applied', 'Not moving forward'], 'Not moving forward'],
+    [['Applied', 'Archived', 'Closed'], 'Archived'],
+    [['Closed', 'Applied', 'Not selected'], 'Not selected'],
+    [['Applied', 'Offer', 'Accepted', 'Withdrawn', 'Hired'], null],
+    [['Applied', 'Offer declined', 'Not rejected'], null],
+    [['Applied', 'Interviewing'], null],
+    [[], null],
+  ] as const)('%j → %j', (allowed, expected) => {
+    expect(rejectedChoice(allowed)).toBe(expected);
+  });
+
+  it('only ever picks a value that readStatus reads as closed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(WORD, fc.string({ maxLength: 20 })), { maxLength: 6 }), (allowed) => {
+        const choice = rejectedChoice(allowed);
+        if (choice !== null) {
+          expect(allowed).toContain(choice);
+          expect(readStatus(choice).kind).toBe('closed');
+        }
+      }),
     );
   });
 });

@@ -99,10 +99,11 @@ describe('the real add-on (dist/ built from src/)', () => {
   test('every export of src/main.ts is a handler the emulator runs', () => {
     const emulator = sampleEmulator();
     const preview = emulator.run('getPreview');
-    const [first, second] = (preview.value as { rows: { rowKey: string }[] }).rows.map((r) => r.rowKey);
+    const [first, second, third] = (preview.value as { rows: { rowKey: string }[] }).rows.map((r) => r.rowKey);
     const ARGS: Record<string, unknown[]> = {
       createDrafts: [[first]],
       skipFollowUp: [second, '2026-12-01'],
+      markRejected: [third],
       selectRow: ['Applications', 2],
       saveSettings: [{ yourName: 'Alex Doe' }],
     };

@@ -37,6 +37,8 @@ export class InMemorySheet {
   /** Column marks (developer metadata `followups.managed`): key → 0-based columns, in the order they were made. */
   readonly marks = new Map<ManagedKey, number[]>();
   colours: { statusColumn: number; overdue: string; dueToday: string } | null = null;
+  /** List validations' allowed values by `${row},${column}` (0-based). */
+  readonly validations = new Map<string, string[]>();
   /** Every `writeColumns` batch: first column, first sheet row, and its width × height. */
   readonly batches: { column: number; row: number; width: number; height: number }[] = [];
 
@@ -129,6 +131,9 @@ export class InMemorySheet {
             if (note !== undefined) sheet.notes.set(`${firstRow - 1 + r},${firstColumn + c}`, note);
           });
         });
+      },
+      allowedValues(sheetRow, column) {
+        return sheet.validations.get(`${sheetRow - 1},${column}`) ?? null;
       },
       formatColumn(column, numberFormat) {
         sheet.formats.set(String(column), numberFormat);
