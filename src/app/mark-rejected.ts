@@ -5,6 +5,7 @@
  */
 import { COLUMN_HEADERS } from '../core/columns';
 import { rejectedChoice } from '../core/status';
+import { languageOfLocale } from '../core/templates/language';
 import { isTimeLimit } from './gmail-gate';
 import * as say from './messages';
 import type { TrackerModel } from './tracker-model';
@@ -25,7 +26,7 @@ export function markRowRejected(model: TrackerModel, rowKey: string): string | u
   if (column === undefined) return say.reject.noStatusColumn(company);
   if (model.formula(column, row.sheetRow) !== '') return say.reject.formula(company, row.sheetRow);
   const allowed = model.tracker.allowedValues(row.sheetRow, column);
-  const value = rejectedChoice(allowed);
+  const value = rejectedChoice(allowed, languageOfLocale(model.ctx.locale));
   if (value === null) return say.reject.noClosedValue(company, allowed ?? []);
   try {
     model.tracker.writeColumns(column, [[value]], undefined, row.sheetRow);

@@ -3,6 +3,18 @@
  * the application has not gone in yet, or none of these.
  */
 import { type CellValue, cellText } from './cells';
+import {
+  CLOSED,
+  INTERVIEWING,
+  NEGATED,
+  NEGATORS,
+  NEUTRAL_CLOSED,
+  NOT_APPLIED,
+  REJECTED_WORD,
+  REJECTION,
+  USER_SIDE,
+} from './status-words';
+import type { Language } from './templates/language';
 import { withoutEmoji } from './text';
 
 export type StatusKind = 'closed' | 'interviewing' | 'not-applied' | 'open';
@@ -13,58 +25,12 @@ export interface ApplicationStatus {
   text: string;
 }
 
-/** Phrases that carry their own negation, read before any other word. */
-const NEGATED: readonly [string, StatusKind][] = [
-  ['not moving forward', 'closed'],
-  ['not selected', 'closed'],
-  ['no offer', 'closed'],
-  ['no longer interested', 'closed'],
-  ['not applied', 'not-applied'],
-  ['not yet applied', 'not-applied'],
-  ['yet to apply', 'not-applied'],
-  ['haven t applied', 'not-applied'],
-];
-
-const CLOSED = [
-  'offer',
-  'accepted',
-  'hired',
-  'rejected',
-  'rejection',
-  'declined',
-  'withdrawn',
-  'withdrew',
-  'closed',
-  'archived',
-  'position filled',
-  'ghosted',
-  'turned down',
-];
-const INTERVIEWING = [
-  'interview',
-  'interviews',
-  'interviewing',
-  'interviewed',
-  'phone screen',
-  'screening',
-  'onsite',
-  'on site',
-  'technical',
-  'final round',
-  'panel',
-  'assessment',
-  'take home',
-  'case study',
-  'second round',
-];
-const NOT_APPLIED = ['wishlist', 'wish list', 'saved', 'bookmarked', 'researching', 'to apply', 'preparing'];
-
-/** A word that turns the next two round ("no interview yet", "not rejected"). */
-const NEGATORS = new Set(['no', 'not', 'never', 'without', 'haven', 'hasn', 'didn', 'isn', 'wasn']);
-
 /** The status as padded words: lower case, no emoji, no leading numbering ("5 - Technical round" → " technical round "). */
 function statusWords(text: string): string {
+  // Accents folded (refusé → refuse, zurückgezogen → zuruckgezogen): the word lists are written without them.
   const words = withoutEmoji(text.normalize('NFKC'))
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
 
     .replace(/^[\s#(]*\d+[\s.):\-–—]*/u, '')
@@ -106,36 +72,24 @@ export function readStatus(value: CellValue): ApplicationStatus {
   return { kind: 'open', text };
 }
 
-/** Words of a Status value that say the employer turned the application down, best first. */
-const REJECTION = [
-  'rejected',
-  'rejection',
-  'not selected',
-  'not moving forward',
-  'declined',
-  'turned down',
-  'no offer',
-];
-/** Closed words that take no side: the second choice when no allowed value says rejected. */
-const NEUTRAL_CLOSED = ['closed', 'archived', 'position filled'];
-/** Closed words that say the user won or withdrew: a value with one of them is never written ("Offer declined"). */
-const USER_SIDE = ['offer', 'accepted', 'hired', 'withdrawn', 'withdrew'];
-
 /**
- * The value "Mark as rejected" writes into a Status cell (docs/DECISIONS.md "Mark as rejected"): `Rejected` when the
- * cell takes any text (`allowed` null: no list validation), else the first allowed value that readStatus reads as
+ * The value "Mark as rejected" writes into a Status cell (docs/DECISIONS.md "Mark as rejected"): the sheet language's
+ * word (Rejected, Refusé, Abgelehnt, Rechazado) when the cell takes any text (`allowed` null: no list validation), else the first allowed value that readStatus reads as
  * closed and that says a rejection ("Rejected", "Not selected", "Declined"…), else one that reads closed without
  * taking a side ("Closed", "Archived"), else null — never a value that says the user won or withdrew (Offer,
  * Withdrawn). The allowed values are kept as the user spelt them ("❌ Rejected").
  * @param allowed the list validation's values, in order, or null when the cell has no list validation
+ * @param language the spreadsheet locale's built-in language (templates `languageOfLocale`)
  * @example rejectedChoice(['Applied', 'Interview', 'Not selected']) // 'Not selected'
  * @example rejectedChoice(['Applied', 'Offer']) // null
  */
-export function rejectedChoice(allowed: readonly string[] | null): string | null {
-  if (allowed === null) return 'Rejected';
+export function rejectedChoice(allowed: readonly string[] | null, language: Language = 'en'): string | null {
+  if (allowed === null) return REJECTED_WORD[language];
   const closed = allowed.filter(
     (v) => readStatus(v).kind === 'closed' && !says(withoutNegations(statusWords(v)), USER_SIDE),
   );
   const saying = (phrases: readonly string[]) => closed.find((v) => says(statusWords(v), phrases));
-  return saying(['rejected']) ?? saying(REJECTION) ?? saying(NEUTRAL_CLOSED) ?? null;
+  return (
+    saying(['rejected', 'refuse', 'abgelehnt', 'rechazado']) ?? saying(REJECTION) ?? saying(NEUTRAL_CLOSED) ?? null
+  );
 }

@@ -130,6 +130,45 @@ describe('readStatus', () => {
   });
 });
 
+describe('readStatus in the other built-in languages', () => {
+  it.each([
+    ['Refusé', 'closed'],
+    ['Candidature non retenue', 'closed'],
+    ['Offre reçue', 'closed'],
+    ['Entretien RH', 'interviewing'],
+    ['À postuler', 'not-applied'],
+    ['Pas encore postulé', 'not-applied'],
+    ['Envoyée', 'open'],
+    ['Abgelehnt', 'closed'],
+    ['Absage erhalten', 'closed'],
+    ['Zurückgezogen', 'closed'],
+    ['Vorstellungsgespräch', 'interviewing'],
+    ['Merkliste', 'not-applied'],
+    ['Noch nicht beworben', 'not-applied'],
+    ['Beworben', 'open'],
+    ['Rechazada', 'closed'],
+    ['No seleccionado', 'closed'],
+    ['Entrevista técnica', 'interviewing'],
+    ['Por postular', 'not-applied'],
+    ['Enviada', 'open'],
+    ['Pas refusé', 'open'],
+    ['Nicht abgelehnt', 'open'],
+  ])('"%s" is %s', (text, kind) => {
+    expect(readStatus(text).kind).toBe(kind);
+  });
+
+  it("Mark as rejected writes the sheet language's word in a cell that takes any text, and reads it closed", () => {
+    expect(rejectedChoice(null, 'fr')).toBe('Refusé');
+    expect(rejectedChoice(null, 'de')).toBe('Abgelehnt');
+    expect(rejectedChoice(null, 'es')).toBe('Rechazado');
+    for (const language of ['en', 'fr', 'de', 'es'] as const) {
+      expect(readStatus(rejectedChoice(null, language)).kind).toBe('closed');
+    }
+    expect(rejectedChoice(['Postulé', 'Entretien', 'Offre', 'Refusée'], 'fr')).toBe('Refusée');
+    expect(rejectedChoice(['Beworben', 'Zusage', 'Absage'], 'de')).toBe('Absage');
+  });
+});
+
 describe('rejectedChoice (what Mark as rejected writes into Status)', () => {
   const WORD = fc.constantFrom('Rejected', 'not rejected', 'Offer', 'Offer declined', 'Closed', 'no offer', 'Applied');
   it.each([
