@@ -3,7 +3,8 @@
  * emulator assumes and Google does not document, and prints what it found (docs/DECISIONS.md "Field check").
  */
 import { instantToDate } from '../core/dates';
-import { contactQuery } from '../core/mail';
+import { contactQuery, hiringSystemQuery, senderQuery } from '../core/mail';
+import { companyDomains, domainOf, HIRING_SYSTEM_DOMAINS } from '../core/mail-senders';
 import { contactsOf } from '../core/plan';
 import type { FieldProbe, Mailbox } from '../ports';
 import type { CommandDeps } from './commands';
@@ -40,6 +41,39 @@ function longQuery(mailbox: Mailbox, contacts: readonly string[], afterSeconds: 
   return missed.length === 0 ? say.queryComplete(withMail.length, terms) : say.queryMissed(terms, missed);
 }
 
+/**
+ * Whether `from:"domain"` finds every sender at that domain (Gmail documents `from:` with an address or a name):
+ * the mail a search per contact address finds must all be in the domain's search. Reads only ids.
+ */
+function domainQuery(mailbox: Mailbox, contacts: readonly string[], afterSeconds: number): string {
+  const ids = (senders: readonly string[]) =>
+    new Set(mailbox.search(senderQuery(senders, afterSeconds)).map((m) => m.id));
+  const domains = companyDomains(contacts);
+  const tested = domains
+    .map((d) => ({ d, byAddress: ids(contacts.filter((c) => domainOf(c) === d)) }))
+    .filter((t) => t.byAddress.size > 0);
+  if (tested.length === 0) return say.noCompanyDomain;
+  const missed = tested.filter((t) => {
+    const byDomain = ids([t.d]);
+    return [...t.byAddress].some((id) => !byDomain.has(id));
+  });
+  return missed.length === 0 ? say.domainComplete(tested.length) : say.domainMissed(missed.map((t) => t.d));
+}
+
+/** Whether a hiring system's domain term finds its mail subdomains too (us.greenhouse-mail.io for greenhouse-mail.io). */
+function subdomainQuery(mailbox: Mailbox, afterSeconds: number): string {
+  const found = mailbox.search(hiringSystemQuery(HIRING_SYSTEM_DOMAINS, afterSeconds)).slice(0, 20);
+  const senders = new Set(
+    [...new Set(found.map((m) => m.threadId))].flatMap((t) => mailbox.thread(t).flatMap((m) => m.from.map(domainOf))),
+  );
+  const sub = [...senders].filter((d) => HIRING_SYSTEM_DOMAINS.some((h) => d.endsWith(`.${h}`)));
+  return found.length === 0
+    ? say.noHiringMail
+    : sub.length > 0
+      ? say.subdomainFound(sub)
+      : say.subdomainUnknown(found.length);
+}
+
 /** The lines of the field check. Creates one draft to the user's own address and deletes it; writes no cell. */
 export function runFieldCheck(deps: FieldCheckDeps): string[] {
   const mailbox = deps.mailbox();
@@ -72,6 +106,11 @@ export function runFieldCheck(deps: FieldCheckDeps): string[] {
     const contacts = [...new Set(result.rows.flatMap((r) => contactsOf(r.application)))].slice(0, QUERY_CONTACTS);
     return contacts.length === 0 ? say.noContacts : longQuery(mailbox, contacts, nowSeconds - 180 * DAY_SECONDS);
   });
+  step(lines, 'A domain query', () => {
+    const contacts = [...new Set(result.rows.flatMap((r) => contactsOf(r.application)))];
+    return domainQuery(mailbox, contacts, nowSeconds - 180 * DAY_SECONDS);
+  });
+  step(lines, 'Hiring-system mail', () => subdomainQuery(mailbox, nowSeconds - 180 * DAY_SECONDS));
   lines.push(say.cleanUp);
   return lines;
 }

@@ -225,5 +225,17 @@ export const fieldCheck = {
   queryMissed: (terms: number, missed: readonly string[]) =>
     `✗ One query of ${terms} terms missed mail that a search per contact finds, for: ${missed.join(', ')}.`,
   noContacts: '• The tracker has no contact address with mail in the last 180 days to test a long query with.',
+  domainComplete: (domains: number) =>
+    `✓ A from:"domain" term found all the mail a search per contact address finds (${plural(domains, 'company domain')}).`,
+  domainMissed: (domains: readonly string[]) =>
+    `✗ A from:"domain" term missed mail that a search per contact address finds, for: ${domains.join(', ')}.`,
+  noCompanyDomain:
+    '• No contact at a company domain (not free mail) has mail in the last 180 days to test a domain term with.',
+  subdomainFound: (domains: readonly string[]) =>
+    `✓ A hiring system's domain term finds its mail subdomains too (${domains.slice(0, 3).join(', ')}).`,
+  subdomainUnknown: (messages: number) =>
+    `• ${plural(messages, 'hiring-system message')} found, none from a mail subdomain: whether a domain term finds subdomains is still unknown.`,
+  noHiringMail:
+    '• No mail from a hiring system in the last 180 days: whether a domain term finds its subdomains is still unknown.',
   cleanUp: 'The check made one draft to your own address and deleted it; it sent nothing and changed no cell.',
 };

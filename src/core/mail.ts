@@ -163,9 +163,14 @@ export function contactQuery(
   return `(${terms.join(' OR ')}) after:${Math.max(0, Math.floor(afterSeconds))} -in:drafts`;
 }
 
+/** One Gmail query for the mail sent from any of `senders` (addresses or domains) since `afterSeconds`. */
+export function senderQuery(senders: readonly string[], afterSeconds: number): string {
+  return contactQuery([], afterSeconds, senders);
+}
+
 /** One Gmail query for the mail of every hiring system in `domains` since `afterSeconds` (RULES §5, source 4). */
 export function hiringSystemQuery(domains: readonly string[], afterSeconds: number): string {
-  return contactQuery([], afterSeconds, domains);
+  return senderQuery(domains, afterSeconds);
 }
 
 /** Splits a list into batches of `size`. */

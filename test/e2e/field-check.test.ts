@@ -17,6 +17,17 @@ const fromDana = {
   labels: ['INBOX'],
 };
 
+const fromGreenhouse = {
+  id: 'g0',
+  threadId: 'tg',
+  from: 'Lumenfield <no-reply@us.greenhouse-mail.io>',
+  to: ['alex@example.com'],
+  date: '2026-11-02T16:00:00Z',
+  subject: 'Thank you for applying to Lumenfield',
+  text: 'We have received your application.',
+  labels: ['INBOX'],
+};
+
 describe('Field check (for maintainers)', () => {
   it('is in the menu and offered by Check setup', () => {
     const w = world({ today: '2026-11-18', csv, messages: [fromDana] });
@@ -27,7 +38,7 @@ describe('Field check (for maintainers)', () => {
   });
 
   it('prints what Gmail did, deletes its one draft and changes no cell', () => {
-    const w = world({ today: '2026-11-18', csv, messages: [fromDana] });
+    const w = world({ today: '2026-11-18', csv, messages: [fromDana, fromGreenhouse] });
     w.run('draftFollowUps');
     const [draft] = w.emulator.drafts();
     expect(draft).toBeDefined();
@@ -50,6 +61,11 @@ describe('Field check (for maintainers)', () => {
     expect(lines[3]).toBe(
       '✓ One query of 6 terms found all the mail a search per contact finds (2 contacts with mail).',
     );
+    // The emulator reads from:"domain" as Gmail's word match does: every sender at that domain and its subdomains.
+    expect(lines[4]).toBe(
+      '✓ A from:"domain" term found all the mail a search per contact address finds (1 company domain).',
+    );
+    expect(lines[5]).toBe("✓ A hiring system's domain term finds its mail subdomains too (us.greenhouse-mail.io).");
     expect(lines.at(-1)).toMatch(/made one draft to your own address and deleted it/);
     expect(w.emulator.drafts().map((d) => d.id)).toEqual(drafts);
     expect(w.emulator.displayValues('Applications')).toEqual(cells);
