@@ -105,19 +105,29 @@ function wallClock(ms: number, timeZone: string): { date: CalendarDate; msOfDay:
   return { date, msOfDay: ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000 };
 }
 
-const instantCache = new Map<string, CalendarDate>();
+/** Dates of instants already read, by zone then instant (ms): a lookup allocates no key. */
+const instantCache = new Map<string, Map<number, CalendarDate>>();
+let instantsCached = 0;
 
 /**
  * The calendar date of an instant in a time zone (a Date cell is read this way, in the spreadsheet's zone).
  * @example instantToDate(Date.UTC(2026, 10, 25, 23, 30), 'Pacific/Auckland') // 2026-11-26
  */
 export function instantToDate(ms: number, timeZone: string): CalendarDate {
-  const key = `${timeZone}|${ms}`;
-  let date = instantCache.get(key);
+  let zone = instantCache.get(timeZone);
+  let date = zone?.get(ms);
   if (date === undefined) {
     date = wallClock(ms, timeZone).date;
-    if (instantCache.size > 50_000) instantCache.clear();
-    instantCache.set(key, date);
+    if (++instantsCached > 50_000) {
+      instantCache.clear();
+      instantsCached = 1;
+      zone = undefined;
+    }
+    if (zone === undefined) {
+      zone = new Map();
+      instantCache.set(timeZone, zone);
+    }
+    zone.set(ms, date);
   }
   return date;
 }

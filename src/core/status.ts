@@ -3,6 +3,7 @@
  * the application has not gone in yet, or none of these.
  */
 import { type CellValue, cellText } from './cells';
+import { TextMemo } from './memo';
 import { withoutEmoji } from './text';
 
 export type StatusKind = 'closed' | 'interviewing' | 'not-applied' | 'open';
@@ -96,12 +97,19 @@ function withoutNegations(words: string): string {
  */
 export function readStatus(value: CellValue): ApplicationStatus {
   const text = cellText(value);
+  return { kind: statusKinds.get('', 0, text, statusKindOf), text };
+}
+
+/** Status kinds by text: a tracker's Status column repeats a handful of words down every row. */
+const statusKinds = new TextMemo<StatusKind>();
+
+function statusKindOf(text: string): StatusKind {
   const all = statusWords(text);
   const negated = NEGATED.find(([phrase]) => all.includes(` ${phrase} `));
-  if (negated) return { kind: negated[1], text };
+  if (negated) return negated[1];
   const words = withoutNegations(all);
-  if (says(words, CLOSED)) return { kind: 'closed', text };
-  if (says(words, INTERVIEWING)) return { kind: 'interviewing', text };
-  if (says(words, NOT_APPLIED)) return { kind: 'not-applied', text };
-  return { kind: 'open', text };
+  if (says(words, CLOSED)) return 'closed';
+  if (says(words, INTERVIEWING)) return 'interviewing';
+  if (says(words, NOT_APPLIED)) return 'not-applied';
+  return 'open';
 }
