@@ -32,6 +32,8 @@ export function isBlank(value: CellValue): boolean {
 }
 
 export function cellText(value: CellValue): string {
+  // Text (most cells): blank text trims to '' as well.
+  if (typeof value === 'string') return value.trim();
   if (isBlank(value)) return '';
   if (isDateObject(value)) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
   return String(value).trim();
