@@ -31,6 +31,14 @@ export interface Evaluation {
   lastOutreach: CalendarDate | null;
 }
 
+/**
+ * The list in an array of its own length. An array that grew by push keeps room for 16 more entries, and an
+ * evaluation's lists are kept for every row of the sheet.
+ */
+function fitted<T>(list: T[]): T[] {
+  return list.length === 0 ? list : list.slice();
+}
+
 const DAY = (n: number): string => (n === 1 ? '1 day' : `${n} days`);
 
 function laterOf(...dates: (CalendarDate | null | undefined)[]): CalendarDate | null {
@@ -229,7 +237,8 @@ export function evaluate(app: Application, settings: Settings, today: CalendarDa
   const problems = [...app.problems, ...decision.problems];
   for (const { code, message } of implausibleDates(app.dateCells, today))
     problems.push({ code, message, blocking: true });
-  const hints = [...decision.hints];
+  // The decision's own array, made for this row alone (fitted when returned).
+  const hints = decision.hints;
   const lastOutreach = laterOf(app.interview, app.applied, app.lastFollowUp.date);
   if (decision.action === null || decision.due === null) {
     return {
@@ -238,8 +247,8 @@ export function evaluate(app: Application, settings: Settings, today: CalendarDa
       status: 'waiting',
       statusText: statusText('waiting', 0, null, decision.waitingReason),
       priority: priorityOf('waiting', null, 0),
-      problems,
-      hints,
+      problems: fitted(problems),
+      hints: fitted(hints),
       recipient: null,
       lastOutreach,
     };
@@ -302,8 +311,8 @@ export function evaluate(app: Application, settings: Settings, today: CalendarDa
     status,
     statusText: text,
     priority: priorityOf(status, action, days),
-    problems,
-    hints,
+    problems: fitted(problems),
+    hints: fitted(hints),
     recipient,
     lastOutreach,
   };
