@@ -185,7 +185,9 @@ export function readRow(
   let expected: number | null = null;
   let expectedUnreadable: string | null = null;
   const expectedCell = cellAt(cells, index.expected);
-  const expectedRead = readDate(expectedCell, interview === null ? ctx : { ...ctx, today: interview });
+  // Read against the interview day; only text reads by a reference day, so other cells keep the context as it is.
+  const expectedCtx = interview === null || typeof expectedCell !== 'string' ? ctx : { ...ctx, today: interview };
+  const expectedRead = readDate(expectedCell, expectedCtx);
   if (expectedRead.kind === 'date') {
     expected = expectedRead.date;
     noteDate(found, expectedCell, header.expected, 'expected', expected, expectedRead);

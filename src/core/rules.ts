@@ -4,6 +4,7 @@ import type { YesRead } from './cells';
 import { type CalendarDate, rollToWeekday, toIso } from './dates';
 import { implausibleDates } from './plausibility';
 import type { Settings } from './settings';
+import { DAY, statusText } from './status-text';
 import { ACTION_LABELS, type Action } from './templates';
 
 export type { Application, OwnAddress, Problem, ProblemCode } from './application';
@@ -38,8 +39,6 @@ export interface Evaluation {
 function fitted<T>(list: T[]): T[] {
   return list.length === 0 ? list : list.slice();
 }
-
-const DAY = (n: number): string => (n === 1 ? '1 day' : `${n} days`);
 
 function laterOf(...dates: (CalendarDate | null | undefined)[]): CalendarDate | null {
   let best: CalendarDate | null = null;
@@ -190,27 +189,6 @@ function decide(app: Application, settings: Settings, today: CalendarDate): Deci
     blocking: false,
   });
   return { action: null, due: null, waitingReason: 'no dates yet', problems, hints };
-}
-
-function statusText(status: Status, days: number, action: Action | null, waitingReason?: string): string {
-  switch (status) {
-    case 'overdue':
-      return `Overdue · ${DAY(days)}`;
-    case 'due-today':
-      return 'Due today';
-    case 'upcoming':
-      if (action === 'thank-you')
-        return days === 1 ? 'Upcoming · interview tomorrow' : `Upcoming · interview in ${DAY(days)}`;
-      return days === 1 ? 'Upcoming · tomorrow' : `Upcoming · in ${DAY(days)}`;
-    case 'scheduled':
-      return 'Scheduled · in Gmail';
-    case 'waiting':
-      return waitingReason ? `Waiting · ${waitingReason}` : 'Waiting';
-    case 'not-applied':
-      return 'Not applied';
-    case 'closed':
-      return 'Closed';
-  }
 }
 
 /**
