@@ -8,6 +8,7 @@
  *   npm run bench -- --no-fail         exit 0 even when a target fails
  *   npm run bench -- --latency NAME    price calls with the optimistic, central (default) or pessimistic table
  *   npm run bench -- --sizes 100,1000  other tracker sizes (the targets then cover what was run)
+ *   npm run bench -- --only core       only the core alone on 100,000 rows (its cold runs, its heap, its target)
  *
  * Every measurement runs in its own child process (two at a time on this 2-core box): CPU time and heap are
  * that job's alone.
@@ -49,10 +50,18 @@ interface Options {
   sizes: number[];
   /** The latency table every emulator prices calls with (emulator/latency.ts). */
   latency: LatencyName;
+  /** `--only core`: measure the core alone, for quick rounds on its CPU time. */
+  onlyCore: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { json: false, fail: true, sizes: DEFAULT_SIZES, latency: DEFAULT_LATENCY };
+  const options: Options = {
+    json: false,
+    fail: true,
+    sizes: DEFAULT_SIZES,
+    latency: DEFAULT_LATENCY,
+    onlyCore: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') options.json = true;
@@ -66,9 +75,13 @@ function parseArgs(argv: readonly string[]): Options {
         throw new Error('--sizes takes row counts from 20 to 50000, e.g. --sizes 100,1000');
       }
       options.sizes = sizes;
+    } else if (arg === '--only' || arg.startsWith('--only=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (value !== 'core') throw new Error('--only takes core');
+      options.onlyCore = true;
     } else
       throw new Error(
-        `unknown argument ${arg}; use --json, --no-fail, --latency optimistic|central|pessimistic or --sizes 100,1000,10000`,
+        `unknown argument ${arg}; use --json, --no-fail, --latency optimistic|central|pessimistic, --sizes 100,1000,10000 or --only core`,
       );
   }
   return options;
@@ -390,12 +403,7 @@ function targets(
     });
   }
   if (big) verdicts.push(...scaleVerdicts(big, latencyTable(latency).figures));
-  verdicts.push({
-    pass: core.cpuMs < CORE_CPU_TARGET_MS && heap.peakHeapMB < CORE_HEAP_TARGET_MB,
-    text:
-      `core on ${int(core.rows)} rows: ${int(core.cpuMs)} ms CPU, median of ${core.coldCpuMs?.map(int).join(', ')} (< ${int(CORE_CPU_TARGET_MS)}), ` +
-      `${heap.peakHeapMB.toFixed(0)} MB peak heap in use (< ${CORE_HEAP_TARGET_MB}; committed heap after the call ${core.heapMB.toFixed(0)} MB)`,
-  });
+  verdicts.push(coreVerdict(core, heap));
   const a = addons.find((x) => x.rows === RATIO_ROWS);
   const t = baselines.find((x) => x.rows === RATIO_ROWS && x.script === 'typical');
   if (a && t?.steady && t.nextDay) {
@@ -409,6 +417,15 @@ function targets(
     );
   }
   return verdicts;
+}
+
+function coreVerdict(core: CoreResult, heap: CoreHeapResult): Verdict {
+  return {
+    pass: core.cpuMs < CORE_CPU_TARGET_MS && heap.peakHeapMB < CORE_HEAP_TARGET_MB,
+    text:
+      `core on ${int(core.rows)} rows: ${int(core.cpuMs)} ms CPU, median of ${core.coldCpuMs?.map(int).join(', ')} (< ${int(CORE_CPU_TARGET_MS)}), ` +
+      `${heap.peakHeapMB.toFixed(0)} MB peak heap in use (< ${CORE_HEAP_TARGET_MB}; committed heap after the call ${core.heapMB.toFixed(0)} MB)`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -571,6 +588,16 @@ async function main(argv: readonly string[]): Promise<number> {
   for (let i = 0; i < CORE_REPEATS; i++) cores.push((await runChild({ kind: 'core', rows: CORE_ROWS })) as CoreResult);
   const byCpu = [...cores].sort((x, y) => x.cpuMs - y.cpuMs);
   const core: CoreResult = { ...byCpu[Math.floor(byCpu.length / 2)]!, coldCpuMs: cores.map((c) => c.cpuMs) };
+  if (options.onlyCore) {
+    say(`bench: core-heap on ${int(CORE_ROWS)} rows…\n`);
+    const heap = (await runChild({ kind: 'core-heap', rows: CORE_ROWS })) as CoreHeapResult;
+    const verdict = coreVerdict(core, heap);
+    const text = `${verdict.pass ? 'PASS' : 'FAIL'}  ${verdict.text}`;
+    process.stdout.write(
+      options.json ? `${JSON.stringify({ core, heap })}\n` : `${coreSection(core, heap)}\n\n${text}\n`,
+    );
+    return verdict.pass || !options.fail ? 0 : 1;
+  }
   const jobs: Job[] = [
     ...[...options.sizes]
       .sort((x, y) => y - x)

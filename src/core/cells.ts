@@ -1,5 +1,6 @@
 /** Reading single cells (docs/RULES.md §2): dates, yes-marks and counts, as Sheets and real exports hand them back. */
-import { type CalendarDate, fromYmd, instantToDate, isDateObject, toYmd } from './dates';
+import { type CalendarDate, fromYmd, instantToDate, isDateObject } from './dates';
+import { TextMemo } from './memo';
 import { findTextDate, isTimeOnlyText, readTextDate } from './parse';
 
 /** What `Range.getValues()` can hand back, plus what a fuzzer might. */
@@ -31,23 +32,44 @@ export function isBlank(value: CellValue): boolean {
 }
 
 export function cellText(value: CellValue): string {
+  // Text (most cells): blank text trims to '' as well.
+  if (typeof value === 'string') return value.trim();
   if (isBlank(value)) return '';
   if (isDateObject(value)) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
   return String(value).trim();
 }
 
+/** The first and last days a Date cell may fall on (years 1000–9999); outside them it is a typo such as 0202-11-25. */
+const FIRST_DAY = fromYmd(1000, 1, 1)!;
+const LAST_DAY = fromYmd(9999, 12, 31)!;
+
+/** Text cells read as dates, by locale, reference day and text; the reads are shared, never to be mutated. */
+const textDates = new TextMemo<DateRead>();
+
+/** A non-blank text cell read as a date: pure given the locale and the reference day (see readDate). */
+function readDateText(value: string, locale: string, today: CalendarDate): DateRead {
+  if (isTimeOnlyText(value)) return { kind: 'time-only' };
+  const read = readTextDate(value, locale, today);
+  if (read !== null) return { kind: 'date', ...read };
+  return { kind: 'unreadable', text: value.trim() };
+}
+
 /**
  * A Date cell is its calendar date in the spreadsheet's time zone, a number is a Sheets date serial, and text is
- * read by the locale (see readTextDate).
+ * read by the locale (see readTextDate). A text's read is memoised per locale and `ctx.today`, so the same read
+ * object may come back for many cells: callers must not mutate it.
  */
 export function readDate(value: CellValue, ctx: ReadContext): DateRead {
-  if (isBlank(value)) return { kind: 'blank' };
+  if (typeof value === 'string') {
+    if (value.trim() === '') return { kind: 'blank' };
+    return textDates.get(ctx.locale, ctx.today, value, readDateText);
+  }
+  if (value === null || value === undefined) return { kind: 'blank' };
   if (isDateObject(value)) {
     try {
       const date = instantToDate(value.getTime(), ctx.timeZone);
       if (date === SHEETS_DAY_ZERO) return { kind: 'time-only' };
-      const { year } = toYmd(date);
-      if (year >= 1000 && year <= 9999) return { kind: 'date', date, swappable: false };
+      if (date >= FIRST_DAY && date <= LAST_DAY) return { kind: 'date', date, swappable: false };
     } catch {
       // An invalid Date.
     }
@@ -59,11 +81,6 @@ export function readDate(value: CellValue, ctx: ReadContext): DateRead {
     if (value > 20_000 && value < 120_000) {
       return { kind: 'date', date: Math.floor(value) - SHEETS_EPOCH_OFFSET, swappable: false };
     }
-  }
-  if (typeof value === 'string') {
-    if (isTimeOnlyText(value)) return { kind: 'time-only' };
-    const read = readTextDate(value, ctx.locale, ctx.today);
-    if (read !== null) return { kind: 'date', ...read };
   }
   return { kind: 'unreadable', text: cellText(value) };
 }
@@ -95,7 +112,7 @@ const CHECK_MARK = /^[✓✔✅☑]/u;
 const CONNECTOR = /^(?:[\s\-–—:,;.!()]+|on\b|le\b|am\b|el\b)+/iu;
 
 /** The date inside the rest of a yes-mark ("emailed 11/23" → 11/23), or undefined. */
-function dateAfterMark(rest: string, ctx: ReadContext): CalendarDate | undefined {
+function dateAfterMark(rest: string, locale: string, today: CalendarDate): CalendarDate | undefined {
   let text = rest;
   for (let previous = ''; previous !== text; ) {
     previous = text;
@@ -103,7 +120,7 @@ function dateAfterMark(rest: string, ctx: ReadContext): CalendarDate | undefined
     const word = /^\p{L}+/u.exec(text)?.[0];
     if (word && YES_WORDS.has(word.toLowerCase())) text = text.slice(word.length);
   }
-  return text === '' ? undefined : (findTextDate(text, ctx.locale, ctx.today) ?? undefined);
+  return text === '' ? undefined : (findTextDate(text, locale, today) ?? undefined);
 }
 
 /**
@@ -113,23 +130,41 @@ function dateAfterMark(rest: string, ctx: ReadContext): CalendarDate | undefined
  */
 export function readYes(value: CellValue, ctx: ReadContext): YesRead {
   if (value === true) return { yes: true };
+  if (typeof value === 'string') {
+    if (value.trim() === '') return { yes: false };
+    // A copy: the memoised read is shared by every cell with this text.
+    const read = textYeses.get(ctx.locale, ctx.today, value, readYesText);
+    if (!read.yes) return { yes: false };
+    return read.date === undefined ? { yes: true } : { yes: true, date: read.date };
+  }
   if (isBlank(value) || value === false) return { yes: false };
   const asDate = readDate(value, ctx);
   if (asDate.kind === 'date') return { yes: true, date: asDate.date };
   // A time and no date: something was recorded, so never a second thank-you (a 0 is a plain "no").
   if (asDate.kind === 'time-only' && typeof value !== 'number') return { yes: true };
-  if (typeof value !== 'string') return { yes: false };
+  return { yes: false };
+}
+
+/** Text yes-marks, by locale, reference day and text (see readYes). */
+const textYeses = new TextMemo<YesRead>();
+
+/** A non-blank text read as a yes-mark: pure given the locale and the reference day. */
+function readYesText(value: string, locale: string, today: CalendarDate): YesRead {
+  const asDate = textDates.get(locale, today, value, readDateText);
+  if (asDate.kind === 'date') return { yes: true, date: asDate.date };
+  // A time and no date: something was recorded, so never a second thank-you.
+  if (asDate.kind === 'time-only') return { yes: true };
   const text = value
     .normalize('NFKC')
     .replace(/[\u{FE0E}\u{FE0F}]/gu, '')
     .trim();
   if (CHECK_MARK.test(text)) {
-    const date = dateAfterMark(text.slice([...text][0]!.length), ctx);
+    const date = dateAfterMark(text.slice([...text][0]!.length), locale, today);
     return date === undefined ? { yes: true } : { yes: true, date };
   }
   const first = /^[\p{L}]+/u.exec(text)?.[0];
   if (!first || !YES_WORDS.has(first.toLowerCase())) return { yes: false };
-  const date = dateAfterMark(text.slice(first.length), ctx);
+  const date = dateAfterMark(text.slice(first.length), locale, today);
   return date === undefined ? { yes: true } : { yes: true, date };
 }
 

@@ -60,6 +60,9 @@ function addressIn(part: string): string | null {
 export function readAddress(value: CellValue): AddressRead {
   const text = typeof value === 'string' ? value.trim() : cellText(value);
   if (text === '') return { kind: 'blank' };
+  // A bare address (most cells): it has no separator, quote, bracket, colon or space, so the list reading below
+  // would find it alone.
+  if (isAddress(text)) return { kind: 'address', address: text, leftOut: [] };
   if (CONTROL.test(text)) return { kind: 'invalid', lineBreak: true };
   const list = parts(text);
   const found: string[] = [];

@@ -18,7 +18,15 @@ export function fromYmd(year: number, month: number, day: number): CalendarDate 
   const ms = Date.UTC(year, month - 1, day);
   const check = new Date(ms);
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null;
-  return ms / MS_PER_DAY;
+  return smallDay(ms / MS_PER_DAY);
+}
+
+/**
+ * The same whole number of days as a 32-bit integer (every valid Date's day, ±100,000,000, fits): V8 then keeps it
+ * as a small integer, where the double a division gives is boxed in every object field that holds it.
+ */
+function smallDay(days: number): CalendarDate {
+  return days | 0;
 }
 
 /** Year, month (1–12) and day of a calendar date. */
@@ -102,22 +110,32 @@ function wallClock(ms: number, timeZone: string): { date: CalendarDate; msOfDay:
   day.setUTCFullYear(get('year'), get('month') - 1, get('day'));
   const date = day.getTime() / MS_PER_DAY;
   if (!Number.isInteger(date)) throw new RangeError(`cannot read the date of ${ms} in ${timeZone}`);
-  return { date, msOfDay: ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000 };
+  return { date: smallDay(date), msOfDay: ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000 };
 }
 
-const instantCache = new Map<string, CalendarDate>();
+/** Dates of instants already read, by zone then instant (ms): a lookup allocates no key. */
+const instantCache = new Map<string, Map<number, CalendarDate>>();
+let instantsCached = 0;
 
 /**
  * The calendar date of an instant in a time zone (a Date cell is read this way, in the spreadsheet's zone).
  * @example instantToDate(Date.UTC(2026, 10, 25, 23, 30), 'Pacific/Auckland') // 2026-11-26
  */
 export function instantToDate(ms: number, timeZone: string): CalendarDate {
-  const key = `${timeZone}|${ms}`;
-  let date = instantCache.get(key);
+  let zone = instantCache.get(timeZone);
+  let date = zone?.get(ms);
   if (date === undefined) {
     date = wallClock(ms, timeZone).date;
-    if (instantCache.size > 50_000) instantCache.clear();
-    instantCache.set(key, date);
+    if (++instantsCached > 50_000) {
+      instantCache.clear();
+      instantsCached = 1;
+      zone = undefined;
+    }
+    if (zone === undefined) {
+      zone = new Map();
+      instantCache.set(timeZone, zone);
+    }
+    zone.set(ms, date);
   }
   return date;
 }

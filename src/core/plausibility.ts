@@ -68,7 +68,9 @@ export function implausibleDates(
       message: `${named(applied)} is after today: check the date${swapHint(applied)}`,
     });
   }
-  for (const [field, cell] of Object.entries(cells) as [DatedField, DateCell][]) {
+  // Object.keys, not entries: no [field, cell] pair per cell (same order).
+  for (const field of Object.keys(cells) as DatedField[]) {
+    const cell = cells[field]!;
     if (field === 'applied' && cell.date > today) continue;
     if (cell.date - today > FUTURE_LIMIT_DAYS) {
       found.push({

@@ -4,6 +4,7 @@ import type { YesRead } from './cells';
 import { type CalendarDate, rollToWeekday, toIso } from './dates';
 import { implausibleDates } from './plausibility';
 import type { Settings } from './settings';
+import { DAY, statusText } from './status-text';
 import { ACTION_LABELS, type Action } from './templates';
 
 export type { Application, OwnAddress, Problem, ProblemCode } from './application';
@@ -31,7 +32,13 @@ export interface Evaluation {
   lastOutreach: CalendarDate | null;
 }
 
-const DAY = (n: number): string => (n === 1 ? '1 day' : `${n} days`);
+/**
+ * The list in an array of its own length. An array that grew by push keeps room for 16 more entries, and an
+ * evaluation's lists are kept for every row of the sheet.
+ */
+function fitted<T>(list: T[]): T[] {
+  return list.length === 0 ? list : list.slice();
+}
 
 function laterOf(...dates: (CalendarDate | null | undefined)[]): CalendarDate | null {
   let best: CalendarDate | null = null;
@@ -184,27 +191,6 @@ function decide(app: Application, settings: Settings, today: CalendarDate): Deci
   return { action: null, due: null, waitingReason: 'no dates yet', problems, hints };
 }
 
-function statusText(status: Status, days: number, action: Action | null, waitingReason?: string): string {
-  switch (status) {
-    case 'overdue':
-      return `Overdue · ${DAY(days)}`;
-    case 'due-today':
-      return 'Due today';
-    case 'upcoming':
-      if (action === 'thank-you')
-        return days === 1 ? 'Upcoming · interview tomorrow' : `Upcoming · interview in ${DAY(days)}`;
-      return days === 1 ? 'Upcoming · tomorrow' : `Upcoming · in ${DAY(days)}`;
-    case 'scheduled':
-      return 'Scheduled · in Gmail';
-    case 'waiting':
-      return waitingReason ? `Waiting · ${waitingReason}` : 'Waiting';
-    case 'not-applied':
-      return 'Not applied';
-    case 'closed':
-      return 'Closed';
-  }
-}
-
 /**
  * Decides the next follow-up for one application on `today`.
  * @example evaluate(app, DEFAULT_SETTINGS, today).action // 'check-in'
@@ -229,7 +215,8 @@ export function evaluate(app: Application, settings: Settings, today: CalendarDa
   const problems = [...app.problems, ...decision.problems];
   for (const { code, message } of implausibleDates(app.dateCells, today))
     problems.push({ code, message, blocking: true });
-  const hints = [...decision.hints];
+  // The decision's own array, made for this row alone (fitted when returned).
+  const hints = decision.hints;
   const lastOutreach = laterOf(app.interview, app.applied, app.lastFollowUp.date);
   if (decision.action === null || decision.due === null) {
     return {
@@ -238,8 +225,8 @@ export function evaluate(app: Application, settings: Settings, today: CalendarDa
       status: 'waiting',
       statusText: statusText('waiting', 0, null, decision.waitingReason),
       priority: priorityOf('waiting', null, 0),
-      problems,
-      hints,
+      problems: fitted(problems),
+      hints: fitted(hints),
       recipient: null,
       lastOutreach,
     };
@@ -302,8 +289,8 @@ export function evaluate(app: Application, settings: Settings, today: CalendarDa
     status,
     statusText: text,
     priority: priorityOf(status, action, days),
-    problems,
-    hints,
+    problems: fitted(problems),
+    hints: fitted(hints),
     recipient,
     lastOutreach,
   };

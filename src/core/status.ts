@@ -3,6 +3,7 @@
  * the application has not gone in yet, or none of these.
  */
 import { type CellValue, cellText } from './cells';
+import { TextMemo } from './memo';
 import {
   CLOSED,
   INTERVIEWING,
@@ -62,20 +63,27 @@ function withoutNegations(words: string): string {
  */
 export function readStatus(value: CellValue): ApplicationStatus {
   const text = cellText(value);
+  return { kind: statusKinds.get('', 0, text, statusKindOf), text };
+}
+
+/** Status kinds by text: a tracker's Status column repeats a handful of words down every row. */
+const statusKinds = new TextMemo<StatusKind>();
+
+function statusKindOf(text: string): StatusKind {
   const all = statusWords(text);
   const negated = NEGATED.find(([phrase]) => all.includes(` ${phrase} `));
-  if (negated) return { kind: negated[1], text };
+  if (negated) return negated[1];
   const words = withoutNegations(all);
-  if (says(words, CLOSED)) return { kind: 'closed', text };
-  if (says(words, INTERVIEWING)) return { kind: 'interviewing', text };
-  if (says(words, NOT_APPLIED)) return { kind: 'not-applied', text };
-  return { kind: 'open', text };
+  if (says(words, CLOSED)) return 'closed';
+  if (says(words, INTERVIEWING)) return 'interviewing';
+  if (says(words, NOT_APPLIED)) return 'not-applied';
+  return 'open';
 }
 
 /**
- * The value "Mark as rejected" writes into a Status cell (docs/DECISIONS.md "Mark as rejected"): the sheet language's
- * word (Rejected, Refusé, Abgelehnt, Rechazado) when the cell takes any text (`allowed` null: no list validation), else the first allowed value that readStatus reads as
- * closed and that says a rejection ("Rejected", "Not selected", "Declined"…), else one that reads closed without
+ * The value "Mark as rejected" writes into a Status cell (docs/DECISIONS.md "Mark as rejected"): the sheet
+ * language's word (Rejected, Refusé, Abgelehnt, Rechazado) when the cell takes any text (`allowed` null: no list
+ * validation), else the first allowed value that readStatus reads as closed and that says a rejection ("Rejected", "Not selected", "Declined"…), else one that reads closed without
  * taking a side ("Closed", "Archived"), else null — never a value that says the user won or withdrew (Offer,
  * Withdrawn). The allowed values are kept as the user spelt them ("❌ Rejected").
  * @param allowed the list validation's values, in order, or null when the cell has no list validation

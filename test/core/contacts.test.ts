@@ -45,6 +45,18 @@ describe('readAddress', () => {
     expect(readAddress(null)).toEqual({ kind: 'blank' });
   });
 
+  it('reads a bare address (its fast path) as the list reading reads it with a separator after it', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.emailAddress(), fc.string({ unit: 'binary' })), (cell) => {
+        const bare = readAddress(cell);
+        if (bare.kind !== 'address' || bare.address !== cell.trim()) return;
+        expect(readAddress(`${cell};`)).toEqual(bare);
+        expect(readAddress(`| ${cell}`)).toEqual(bare);
+      }),
+      { seed: 20261207, numRuns: 2000 },
+    );
+  });
+
   it('never gives an address with a space, a line break or an angle bracket (no header can be added)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (cell) => {

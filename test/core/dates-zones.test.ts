@@ -53,3 +53,20 @@ describe('dateToInstant', () => {
     );
   });
 });
+
+describe('day numbers at the ends of the range', () => {
+  it.each([
+    [8.64e15, 'UTC', 100_000_000],
+    [8.64e15 - 1, 'UTC', 99_999_999],
+    [8.64e15, 'Pacific/Pago_Pago', 99_999_999],
+    [-1, 'UTC', -1],
+    [0, 'Pacific/Kiritimati', -1],
+  ])('reads %p in %s as day %p (a whole day number, kept as a 32-bit integer)', (ms, zone, day) => {
+    expect(instantToDate(ms, zone)).toBe(day);
+  });
+
+  it('gives the first and last days people may type as their exact day numbers', () => {
+    expect(fromYmd(1000, 1, 1)).toBe(Date.UTC(1000, 0, 1) / 86_400_000);
+    expect(fromYmd(9999, 12, 31)).toBe(Date.UTC(9999, 11, 31) / 86_400_000);
+  });
+});
