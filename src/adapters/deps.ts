@@ -21,9 +21,9 @@ function deps(withUi: boolean): CommandDeps {
     store: new DocumentStore(),
     mailbox,
     ownAddresses: () => {
-      // The account's address; with Gmail off there is none to compare.
+      // The account's address and its send-as aliases; with Gmail off there is none to compare.
       const gmail = mailbox();
-      return gmail ? [gmail.myAddress()].filter((a) => a !== '') : [];
+      return gmail ? [...new Set([gmail.myAddress(), ...gmail.sendAsAddresses()])].filter((a) => a !== '') : [];
     },
     lock: new DocumentLock(),
     ui: withUi ? new SpreadsheetUi(workbook.spreadsheet) : null,

@@ -93,6 +93,24 @@ export class GmailMailbox implements Mailbox {
     return this.address;
   }
 
+  private aliases: string[] | undefined;
+
+  /**
+   * The account's send-as addresses besides its own (users.settings.sendAs.list, allowed by gmail.readonly), once
+   * per mailbox; none when Gmail refuses the list (the account's address still marks the user's mail).
+   */
+  sendAsAddresses(): string[] {
+    if (this.aliases === undefined) {
+      try {
+        const list = this.gmail.Users.Settings.SendAs.list('me').sendAs ?? [];
+        this.aliases = list.map((a) => (a.sendAsEmail ?? '').toLowerCase()).filter((a) => a !== '');
+      } catch {
+        this.aliases = [];
+      }
+    }
+    return this.aliases;
+  }
+
   liveDrafts(): Map<string, string> {
     const drafts = new Map<string, string>();
     let pageToken: string | undefined;

@@ -6,7 +6,7 @@
 import { dateToInstant } from '../core/dates';
 import { hiringSystemQuery } from '../core/mail';
 import { hasNews, readReplies } from '../core/mail-replies';
-import { companyDomains, HIRING_SYSTEM_DOMAINS } from '../core/mail-senders';
+import { companyDomains, companyWords, HIRING_SYSTEM_DOMAINS } from '../core/mail-senders';
 import { contactsOf, recordReply } from '../core/plan';
 import { answerPrint, answersValue, keptAnswer, readAnswers, type StoredAnswer, verdictOf } from './mail-answers';
 import type { MailIndex } from './mail-index';
@@ -61,14 +61,13 @@ export class AnswerCheck {
       ...this.mail.fromDomains(HIRING_SYSTEM_DOMAINS),
     ];
     const { company } = row.app;
-    const ctx = {
-      contacts: new Set(contacts),
-      domains,
-      company,
-      me: owner.toLowerCase(),
-      lastOutreach,
-      timeZone: this.model.ctx.timeZone,
-    };
+    const mine = new Set(
+      [owner, ...(this.model.ctx.ownAddresses ?? [])].filter((a) => a !== '').map((a) => a.toLowerCase()),
+    );
+    const { timeZone } = this.model.ctx;
+    const role = row.app.role;
+    const otherRoles = this.rolesAt(company).filter((r) => r !== role);
+    const ctx = { contacts: new Set(contacts), domains, company, role, otherRoles, mine, lastOutreach, timeZone };
     const verdict = readReplies(messages, ctx);
     if (!hasNews(verdict)) return false;
     const kept = keptAnswer(verdict);
@@ -91,8 +90,22 @@ export class AnswerCheck {
     for (const row of this.model.rows) {
       if (row.mail !== undefined || !heardBackSince(row)) continue;
       const answer = this.answers.get(answerPrint(row, owner));
-      if (answer) this.model.noteMail(row, verdictOf(answer), false);
+      if (answer) this.model.noteMail(row, verdictOf(answer), row.app.draft?.kind === 'draft');
     }
+  }
+
+  private roles: Map<string, string[]> | null = null;
+
+  /** The roles of every row for this company (by its words), computed once per run. */
+  private rolesAt(company: string): string[] {
+    if (this.roles === null) {
+      this.roles = new Map();
+      for (const r of this.model.rows) {
+        const key = companyWords(r.app.company);
+        this.roles.set(key, [...(this.roles.get(key) ?? []), r.app.role]);
+      }
+    }
+    return this.roles.get(companyWords(company)) ?? [];
   }
 
   /** The property value of the answers to keep (mail-answers.ts). */

@@ -41,6 +41,14 @@ const FREE_MAIL = new Set([
   'yandex.com',
   'hey.com',
   'fastmail.com',
+  // Providers whose name is also their company's own domain elsewhere: only the consumer domain is free mail.
+  'att.net',
+  'verizon.net',
+  'comcast.net',
+  'cox.net',
+  'o2.pl',
+  'telefonica.net',
+  'sky.com',
 ]);
 
 /**
@@ -90,8 +98,17 @@ function within(domain: string, parent: string): boolean {
   return domain === parent || domain.endsWith(`.${parent}`);
 }
 
+/**
+ * Consumer providers with a domain per country (outlook.de, hotmail.es, yahoo.com.mx, gmx.at, live.co.uk…): the
+ * provider's name followed by a country or generic ending only, so a company's own mail.acme.com never matches.
+ * Providers whose name is also a company's domain (att.com, orange.com, telefonica.com) are listed by their consumer
+ * domain alone, above.
+ */
+const FREE_MAIL_FAMILIES =
+  /^(?:gmail|googlemail|outlook|hotmail|live|msn|windowslive|yahoo|ymail|rocketmail|aol|icloud|gmx|web|t-online|freenet|posteo|mailbox|tutanota|tuta|protonmail|sfr|laposte|wanadoo|bluewin|libero|virgilio|alice|tiscali|terra|seznam|wp|onet|interia|btinternet|sbcglobal|bellsouth|bigpond|optusnet|qq|163|126|sina|naver|daum|hanmail|rediffmail|yandex|mail|rambler|inbox|zoho|fastmail|hey)\.(?:[a-z]{2,3}|co\.[a-z]{2}|com\.[a-z]{2}|net\.[a-z]{2})$/;
+
 export function isFreeMail(domain: string): boolean {
-  return FREE_MAIL.has(domain);
+  return FREE_MAIL.has(domain) || FREE_MAIL_FAMILIES.test(domain);
 }
 
 export function isHiringSystem(domain: string): boolean {
@@ -123,15 +140,58 @@ export function companyWords(company: string): string {
     .trim();
 }
 
+/** Letters and digits only ("AT&T" → att, "Acme Corp" → acmecorp): how hiring systems name a tenant in an address. */
+function compact(text: string): string {
+  return foldText(text).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The hiring systems' own names (workday, greenhouse…): as a company they cannot be told from the system's brand. */
+const BRANDS = new Set(HIRING_SYSTEM_DOMAINS.map((d) => compact(d.split('.')[0]!.replace(/-mail$/, ''))));
+
+/** Whole words of `words` in `text`, any case: "initech" in "Initech Talent", not in "Initechnologies". */
+function hasWords(text: string, words: string, flags: string): boolean {
+  const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[^\\p{L}\\p{N}]*');
+  return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, flags).test(text);
+}
+
+/** The company's words in a text, whole, their first letter a capital as a name's is ("with Solenza", not "square one"). */
+function namedInText(text: string, words: string): boolean {
+  const folded = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[^\\p{L}\\p{N}]*');
+  const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${escaped})(?=$|[^\\p{L}\\p{N}])`, 'giu');
+  for (const hit of folded.matchAll(pattern)) if (/^\p{Lu}/u.test(hit[1] ?? '')) return true;
+  return false;
+}
+
+/** What of a hiring system's message can name the company. */
+export interface SenderParts {
+  fromName: string;
+  subject: string;
+  snippet: string;
+  address: string;
+}
+
 /**
- * True when a hiring system's message names the company (RULES §5, reply source 4): the company's words, whole, in
- * the sender's name, the subject, the text, or its address ("lumenfield@greenhouse-mail.io",
- * "lumenfield.wd3.myworkdayjobs.com"). Names shorter than 3 characters never match, to stay clear of chance hits.
+ * True when a hiring system's message names the company (RULES §5, reply source 4), in one of these ways:
+ * - its words, whole and in any case, in the sender's name or the subject ("Lumenfield Careers");
+ * - in the text, written with a capital as a name is ("your interview with Solenza"; not "back to square one" for
+ *   Square);
+ * - as a tenant in the address, letters and digits only, with or without its legal form ("acmecorp@myworkday.com",
+ *   "att.wd1.myworkdayjobs.com" for AT&T).
+ * A company named like a hiring system (Workday) is read from the subject and text only; a name under 3 characters
+ * never matches, to stay clear of chance hits.
  */
-export function namesCompany(company: string, parts: readonly string[], address: string): boolean {
+export function namesCompany(company: string, parts: SenderParts): boolean {
   const words = companyWords(company);
   if (words.length < 3) return false;
-  const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[^\\p{L}\\p{N}]*');
-  const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, 'u');
-  return parts.some((p) => pattern.test(foldText(p))) || pattern.test(address.toLowerCase());
+  if (hasWords(foldText(parts.subject), words, 'u')) return true;
+  if (namedInText(parts.snippet, words)) return true;
+  const brand = BRANDS.has(compact(words));
+  if (brand) return false;
+  if (hasWords(foldText(parts.fromName), words, 'u')) return true;
+  const tenants = new Set([compact(company), compact(words)].filter((t) => t.length >= 3));
+  return parts.address
+    .toLowerCase()
+    .split(/[@.+_-]+/)
+    .some((token) => tenants.has(token));
 }

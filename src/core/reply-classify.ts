@@ -30,36 +30,51 @@ export function foldText(text: string): string {
 const REJECTION = [
   // English
   /\bnot (?:be )?(?:moving|move|going|proceed(?:ing)?|progress(?:ing)?) (?:forward|ahead)\b/,
-  /\b(?:move|moving|proceed|go) (?:forward|ahead) with (?:other|another|a different) (?:candidate|applicant)/,
-  /\bother (?:candidates|applicants)\b/,
+  /\b(?:move|moving|proceed|go|going) (?:forward|ahead) with (?:other|another|a different) (?:candidate|applicant)/,
+  /\b(?:decided|chosen|chose|selected|opted|decision) [^.!?]{0,60}\b(?:other|another|a different|more suitable) (?:candidate|applicant)/,
+  /\bpursu(?:e|ing) (?:other )?(?:candidates|applicants) (?:whose|who|with)\b/,
   /\b(?:position|role|vacancy|job) (?:has|have) (?:now )?been filled\b/,
-  /\bregret to (?:inform|let you know|tell you)\b/,
+  /\bregret to (?:inform|let you know|tell you|advise)\b/,
   /\bno longer (?:under consideration|being considered|considering)\b/,
-  /\b(?:not|won't|will not) be (?:progressing|proceeding|moving forward|taking your application)\b/,
-  /\bdecided not to (?:proceed|move forward|progress|pursue)\b/,
+  /\b(?:not|won't|will not) be (?:progressing|proceeding|moving forward|taking your application|offering you|extending)\b/,
+  /\b(?:decided|decide|chosen) not to (?:proceed|move forward|progress|pursue|invite|offer|extend|continue)\b/,
+  /\b(?:go|going|went|gone) (?:in )?a different direction\b/,
   /\b(?:was|were|have been|has been) unsuccessful\b/,
-  /\bunfortunately\b.*\b(?:application|candidacy)\b|\b(?:application|candidacy)\b.*\bunfortunately\b/,
   // French
-  /\bautres? (?:candidats?|candidatures?|profils?)\b/,
-  /\bne (?:pas |pouvons pas |pourrons pas )?donner (?:une )?suite\b/,
+  /\b(?:retenu|choisi|privilegie|opte pour|selectionne|poursuivre avec|continuer avec)\b[^.!?]{0,40}\b(?:d')?autres? (?:candidats?|candidatures?|profils?|personnes)\b/,
+  /\b(?:ne|n'|pas)\b[^.!?]{0,40}\b(?:donner|donnerons|donnera|donnons|y)\b[^.!?]{0,15}\bsuite\b|\bsans suite\b/,
   /\b(?:pas|non) (?:ete )?retenue?s?\b/,
   /\bposte (?:a|est) (?:deja )?(?:ete )?pourvu\b/,
-  /\bregrettons de vous (?:informer|annoncer)\b/,
-  /\bmalheureusement\b.*\bcandidature\b|\bcandidature\b.*\bmalheureusement\b/,
+  /\b(?:regrettons|avons le regret) de vous (?:informer|annoncer|faire part)\b/,
+  /\bne correspond (?:pas|plus)\b/,
   // German
-  /\b(?:andere[nr]?|weitere[nr]?) (?:kandidat|bewerber)/,
-  /\bnicht (?:weiter )?(?:berucksichtig|beruecksichtig)/,
+  /\b(?:entschieden|ausgewahlt|gefallen)\b[^.!?]{0,60}\b(?:andere[nr]?|weitere[nr]?) (?:kandidat|bewerber)|\b(?:andere[nr]?) (?:kandidat|bewerber)[^.!?]{0,60}\b(?:entschieden|ausgewahlt)/,
+  /\bwahl (?:ist )?auf (?:eine[nr]? )?andere/,
+  /\bnicht (?:weiter )?(?:zu )?(?:berucksichtig|beruecksichtig|verfolgen)/,
   /\b(?:stelle|position) (?:ist|wurde) (?:bereits |inzwischen )?(?:besetzt|vergeben)\b/,
   /\b(?:absage|gegen sie entschieden|fur einen anderen|fuer einen anderen)\b/,
-  /\bleider\b.*\bbewerbung\b|\bbewerbung\b.*\bleider\b/,
+  /\bkeine (?:positive|gute) (?:ruckmeldung|rueckmeldung|nachricht)\b/,
+  /\bleider\b[^.!?]{0,60}\b(?:mitteilen|absagen|berucksichtig|anderen (?:kandidat|bewerber))/,
   // Spanish
-  /\botros? (?:candidatos?|perfiles?)\b/,
-  /\bno (?:continuar|seguir adelante|avanzar)\b/,
+  /\b(?:optado|elegido|decidido|seleccionado|seguir|continuar)\b[^.!?]{0,40}\botr[oa]s (?:candidat|perfiles|personas)/,
+  /\bno (?:continuar|seguir adelante|avanzar|seguiremos|continuaremos|avanzaremos)\b/,
   /\bpuesto (?:ha sido|fue|ya ha sido) (?:cubierto|ocupado)\b/,
   /\b(?:lamentamos|sentimos) (?:informarle|informarte|comunicarle|comunicarte)\b/,
   /\bno (?:ha|has) sido (?:seleccionad|elegid)/,
-  /\b(?:lamentablemente|desafortunadamente)\b.*\b(?:candidatura|solicitud|postulacion)\b|\b(?:candidatura|solicitud|postulacion)\b.*\b(?:lamentablemente|desafortunadamente)\b/,
 ];
+
+/**
+ * A regret, about the application, with a negative outcome, all in one sentence ("Unfortunately, your application
+ * was not successful"; not "Unfortunately the interviewer is ill. Your application is still under consideration").
+ */
+const REGRET = /\b(?:unfortunately|malheureusement|leider|lamentablemente|desafortunadamente)\b/;
+const ABOUT = /\b(?:application|candidacy|candidature|bewerbung|candidatura|solicitud|postulacion)\b/;
+const NEGATIVE =
+  /\b(?:not|no longer|unable|cannot|can't|won't|unsuccessful|ne|pas|nicht|kein|keine|keinen|absage|no)\b|n'/;
+
+function regretsApplication(text: string): boolean {
+  return text.split(/[.!?]+(?:\s|$)/).some((s) => REGRET.test(s) && ABOUT.test(s) && NEGATIVE.test(s));
+}
 
 const INVITATION = [
   // English
@@ -108,13 +123,22 @@ const ACKNOWLEDGEMENT = [
   /\bgracias por (?:postularte|postular|su candidatura|tu candidatura|su solicitud|tu solicitud|aplicar)\b/,
 ];
 
-function invites(text: string): boolean {
+/** Polite openings that are no condition on the offer ("if you are still interested, please share…"). */
+const POLITE =
+  /\b(?:if you are|if you're|if you remain) (?:still )?(?:interested|available|keen)\b|\bsi (?:vous etes|tu es) toujours interesse/g;
+
+/** An invitation said the other way round ("we have decided not to invite you") is none. */
+const NOT_INVITED = /\b(?:not|no longer|won't|will not|nicht|pas|no)\s+(?:\S+\s+){0,2}$/;
+
+function invites(raw: string): boolean {
+  const text = raw.replace(POLITE, '');
   for (const pattern of INVITATION) {
     const hit = pattern.exec(text);
     if (!hit) continue;
     // The sentence around the phrase, from its last full stop: a conditional there makes it no offer.
     const start = Math.max(text.lastIndexOf('. ', hit.index), text.lastIndexOf('! ', hit.index), 0);
-    if (!CONDITIONAL.test(text.slice(start, hit.index))) return true;
+    const before = text.slice(start, hit.index);
+    if (!CONDITIONAL.test(before) && !NOT_INVITED.test(before)) return true;
   }
   return false;
 }
@@ -126,7 +150,7 @@ function invites(text: string): boolean {
  */
 export function classifyReply(subject: string, text: string): ReplyKind {
   const folded = foldText(`${subject}. ${text}`);
-  if (REJECTION.some((p) => p.test(folded))) return 'rejection';
+  if (REJECTION.some((p) => p.test(folded)) || regretsApplication(folded)) return 'rejection';
   if (invites(folded)) return 'invitation';
   if (ACKNOWLEDGEMENT.some((p) => p.test(folded))) return 'acknowledgement';
   return 'other';

@@ -1,7 +1,7 @@
 /** readReplies and its parts (docs/RULES.md §5): where an answer may come from, what is not one, and what it says. */
 import { fromIso } from '../../src/core/dates';
 import { isAutoReply, isBulk, type ReplyContext, readReplies } from '../../src/core/mail-replies';
-import { companyDomains, companyWords, namesCompany } from '../../src/core/mail-senders';
+import { companyDomains, companyWords, isFreeMail, namesCompany, type SenderParts } from '../../src/core/mail-senders';
 import type { MessageMeta } from '../../src/core/mail-types';
 
 const TZ = 'Europe/Madrid';
@@ -31,7 +31,7 @@ const CTX: ReplyContext = {
   contacts: new Set(['marta@solenza.example']),
   domains: ['solenza.example'],
   company: 'Solenza S.L.',
-  me: 'ines@example.com',
+  mine: new Set(['ines@example.com']),
   lastOutreach: D('2026-11-16'),
   timeZone: TZ,
 };
@@ -126,6 +126,71 @@ describe('readReplies: what it says', () => {
   });
 });
 
+describe('readReplies: the harder cases', () => {
+  it('a rejection on the outreach day counts even when the user wrote nothing that day', () => {
+    const no = msg({
+      from: ['marta@solenza.example'],
+      internalDate: at('2026-11-16', 20),
+      snippet: 'Hemos decidido no seguir adelante contigo.',
+    });
+    const chat = msg({
+      from: ['marta@solenza.example'],
+      internalDate: at('2026-11-16', 9),
+      snippet: '¿Te va bien a las diez?',
+    });
+    expect(readReplies([no], CTX).reply?.kind).toBe('rejection');
+    expect(readReplies([chat], CTX).reply).toBeNull();
+  });
+
+  it('a "thank you for applying" days after the application is an answer whose verdict the snippet cut off', () => {
+    const late = msg({
+      from: ['no-reply@solenza.teamtailor-mail.com'],
+      internalDate: at('2026-11-25'),
+      snippet: 'Gracias por postularte. Hemos revisado con calma tu perfil y la experiencia que',
+    });
+    expect(readReplies([late], CTX)).toEqual({
+      reply: { kind: 'other', day: D('2026-11-25'), first: D('2026-11-25') },
+      acknowledged: null,
+      autoReply: null,
+    });
+  });
+
+  it("mail from one of the user's send-as aliases is the user's, in any thread", () => {
+    const sent = msg({ threadId: 'tu', labelIds: ['SENT'], from: ['ines@example.com'], to: ['marta@solenza.example'] });
+    const alias = msg({ threadId: 'tu', from: ['ines@trabajo.example'], subject: 'Re: Gracias' });
+    const withAlias = { ...CTX, mine: new Set(['ines@example.com', 'ines@trabajo.example']) };
+    expect(readReplies([sent, alias], withAlias).reply).toBeNull();
+    expect(readReplies([sent, alias], CTX).reply).not.toBeNull();
+  });
+
+  it('a hiring system naming another row of the same company by its role is not this row answer', () => {
+    const ctx = { ...CTX, role: 'Jefa de proyecto', otherRoles: ['Analista de datos'] };
+    const other = msg({
+      from: ['no-reply@greenhouse-mail.io'],
+      fromName: 'Solenza',
+      subject: 'Tu candidatura: Analista de datos',
+    });
+    const ours = msg({
+      from: ['no-reply@greenhouse-mail.io'],
+      fromName: 'Solenza',
+      subject: 'Tu candidatura: Jefa de proyecto',
+    });
+    const neither = msg({ from: ['no-reply@greenhouse-mail.io'], fromName: 'Solenza', subject: 'Tu candidatura' });
+    expect(readReplies([other], ctx).reply).toBeNull();
+    expect(readReplies([ours], ctx).reply).not.toBeNull();
+    expect(readReplies([neither], ctx).reply).not.toBeNull();
+  });
+
+  it('a calendar notice (auto-generated) is neither an answer nor an out-of-office', () => {
+    const notice = msg({
+      from: ['marta@solenza.example'],
+      subject: 'Updated invitation: Debrief',
+      headers: { 'auto-submitted': 'auto-generated' },
+    });
+    expect(readReplies([notice], CTX)).toEqual({ reply: null, acknowledged: null, autoReply: null });
+  });
+});
+
 describe('auto-replies and bulk mail by their headers', () => {
   it.each([
     [{ 'auto-submitted': 'auto-replied' }, true],
@@ -144,15 +209,29 @@ describe('auto-replies and bulk mail by their headers', () => {
     expect(isAutoReply(msg({ subject: 'Respuesta automática: Gracias' }))).toBe(true);
   });
 
-  it('List-Id and Precedence bulk|list|junk are bulk; List-Unsubscribe only outside the user thread from a company or hiring system', () => {
-    expect(isBulk(msg({ headers: { 'list-id': '<a.example>' } }), 'contact', true)).toBe(true);
+  it('List-Id and Precedence bulk|list|junk are bulk; List-Unsubscribe only from a company or hiring system', () => {
+    expect(isBulk(msg({ headers: { 'list-id': '<a.example>' } }), 'contact', false)).toBe(true);
     for (const p of ['bulk', 'list', 'junk'])
       expect(isBulk(msg({ headers: { precedence: p } }), 'contact', false)).toBe(true);
     const unsubscribe = msg({ headers: { 'list-unsubscribe': '<mailto:u@solenza.example>' } });
     expect(isBulk(unsubscribe, 'company-domain', false)).toBe(true);
     expect(isBulk(unsubscribe, 'hiring-system', false)).toBe(true);
-    expect(isBulk(unsubscribe, 'company-domain', true)).toBe(false);
     expect(isBulk(unsubscribe, 'contact', false)).toBe(false);
+  });
+
+  it('never in the user thread with the contacts (a group address answering there carries List-Id)', () => {
+    expect(isBulk(msg({ headers: { 'list-id': '<recruiting.solenza.example>' } }), 'thread', true)).toBe(false);
+    expect(isBulk(msg({ headers: { 'list-unsubscribe': '<mailto:u@x>' } }), 'company-domain', true)).toBe(false);
+  });
+
+  it('not when it says what newsletters never say: a rejection, or an invitation under a List-Unsubscribe alone', () => {
+    const listed = msg({ headers: { 'list-id': '<news.solenza.example>' } });
+    const unsubscribe = msg({ headers: { 'list-unsubscribe': '<https://ats.example/u>' } });
+    expect(isBulk(listed, 'hiring-system', false, 'rejection')).toBe(false);
+    expect(isBulk(listed, 'hiring-system', false, 'invitation')).toBe(true);
+    expect(isBulk(unsubscribe, 'hiring-system', false, 'rejection')).toBe(false);
+    expect(isBulk(unsubscribe, 'hiring-system', false, 'invitation')).toBe(false);
+    expect(isBulk(unsubscribe, 'hiring-system', false, 'acknowledgement')).toBe(true);
   });
 });
 
@@ -163,14 +242,68 @@ describe('senders', () => {
     ]);
   });
 
-  it('a company is named by its words, without its legal form, whole', () => {
+  it('a company is named by its words, without its legal form, whole, in the sender name or subject', () => {
+    const parts = (over: Partial<SenderParts>): SenderParts => ({
+      fromName: '',
+      subject: '',
+      snippet: '',
+      address: 'x@greenhouse.io',
+      ...over,
+    });
     expect(companyWords('Initech GmbH')).toBe('initech');
     expect(companyWords('Solenza S.L.')).toBe('solenza');
     expect(companyWords('Booking.com B.V.')).toBe('booking com');
-    expect(namesCompany('Initech GmbH', ['Initech Talent'], 'x@greenhouse.io')).toBe(true);
-    expect(namesCompany('Initech', ['Initechnologies Talent'], 'x@greenhouse.io')).toBe(false);
-    expect(namesCompany('Café Nuvola', ['Your application to CAFE NUVOLA'], 'x@lever.co')).toBe(true);
-    expect(namesCompany('Lumenfield', [''], 'lumenfield@greenhouse-mail.io')).toBe(true);
-    expect(namesCompany('AB', ['AB careers'], 'x@lever.co')).toBe(false);
+    expect(namesCompany('Initech GmbH', parts({ fromName: 'Initech Talent' }))).toBe(true);
+    expect(namesCompany('Initech', parts({ fromName: 'Initechnologies Talent' }))).toBe(false);
+    expect(namesCompany('Café Nuvola', parts({ subject: 'Your application to CAFE NUVOLA' }))).toBe(true);
+    expect(namesCompany('AB', parts({ fromName: 'AB careers' }))).toBe(false);
+  });
+
+  it('in the text only as a name, with its capital', () => {
+    const text = (snippet: string) => ({
+      fromName: 'Recruiting',
+      subject: 'Your application',
+      snippet,
+      address: 'x@lever.co',
+    });
+    expect(namesCompany('Solenza', text('Thank you for your interview with Solenza last week.'))).toBe(true);
+    expect(namesCompany('Square', text('We are back to square one on this search.'))).toBe(false);
+    expect(namesCompany('Square', text('Thanks for your interest in Square.'))).toBe(true);
+  });
+
+  it('as a tenant in the address, letters and digits only, with or without the legal form', () => {
+    const from = (address: string) => ({ fromName: 'Workday', subject: 'Update', snippet: '', address });
+    expect(namesCompany('Lumenfield', from('lumenfield@greenhouse-mail.io'))).toBe(true);
+    expect(namesCompany('Vantora Corp', from('vantoracorp@myworkday.com'))).toBe(true);
+    expect(namesCompany('Vantora Corp', from('no-reply@vantora.wd5.myworkdayjobs.com'))).toBe(true);
+    expect(namesCompany('T&Q Labs', from('tqlabs@myworkday.com'))).toBe(true);
+    expect(namesCompany('Vantora', from('no-reply@vantorium.wd5.myworkdayjobs.com'))).toBe(false);
+  });
+
+  it('a company named like a hiring system is read from the subject and text only', () => {
+    const parts = {
+      fromName: 'Workday',
+      subject: 'Your application to Globex',
+      snippet: '',
+      address: 'globex@myworkday.com',
+    };
+    expect(namesCompany('Workday', parts)).toBe(false);
+    expect(namesCompany('Workday', { ...parts, subject: 'Your application to Workday' })).toBe(true);
+  });
+
+  it('free mail by provider family, never a company mail subdomain', () => {
+    for (const d of [
+      'outlook.de',
+      'hotmail.es',
+      'yahoo.com.mx',
+      'gmx.at',
+      'live.co.uk',
+      'web.de',
+      'comcast.net',
+      'orange.fr',
+    ])
+      expect(isFreeMail(d)).toBe(true);
+    for (const d of ['mail.solenza.example', 'att.com', 'orange.com', 'solenza.example', 'outlook.solenza.example'])
+      expect(isFreeMail(d)).toBe(false);
   });
 });

@@ -37,6 +37,20 @@ const ENGLISH: Case[] = [
   ],
   ['Re: Thank you', 'Thanks Casey, it was great meeting you too. We will be in touch soon.', 'other'],
   ['Re: Portfolio', 'Got it, I have passed the link to the team.', 'other'],
+  ['Update', 'We have chosen to proceed with another candidate for this role.', 'rejection'],
+  ['Update', 'The team decided to pursue candidates whose background is closer to payments.', 'rejection'],
+  ['Update', 'We have decided not to invite you to the onsite stage.', 'rejection'],
+  ['Update', 'We will not be offering you a place on the team this time.', 'rejection'],
+  ['Update', 'The company has decided to go in a different direction for the role.', 'rejection'],
+  ['Update', 'We are still meeting other candidates and will come back to you next Tuesday.', 'other'],
+  ['Next steps', 'We met other candidates too, but we would like to invite you to a second round.', 'invitation'],
+  [
+    'Reschedule',
+    'Unfortunately the panel lead is off sick. Your application is still with us; we will rebook.',
+    'other',
+  ],
+  ['Re: Interview', 'Unfortunately I cannot do Thursday after all. Your application is in good shape!', 'other'],
+  ['Next steps', 'If you are still interested, please share your availability for a short call.', 'invitation'],
 ];
 
 const FRENCH: Case[] = [
@@ -52,6 +66,14 @@ const FRENCH: Case[] = [
   ['Accusé de réception', 'Nous avons bien reçu votre candidature et reviendrons vers vous.', 'acknowledgement'],
   ['Merci pour votre candidature', 'Notre équipe l’étudiera avec attention.', 'acknowledgement'],
   ['Re : Merci', 'Merci à vous, ce fut un plaisir d’échanger.', 'other'],
+  [
+    'Votre candidature',
+    'Nous avons le regret de vous annoncer que nous ne donnerons pas suite à votre dossier.',
+    'rejection',
+  ],
+  ['Votre candidature', 'Il ne nous est pas possible de donner une suite favorable à votre demande.', 'rejection'],
+  ['Poste de juriste', 'Après examen, votre profil ne correspond pas à nos besoins actuels.', 'rejection'],
+  ['Re : Entretien', 'Je n’ai pas encore de retour de l’équipe, je reviens vers vous par la suite.', 'other'],
 ];
 
 const GERMAN: Case[] = [
@@ -72,6 +94,10 @@ const GERMAN: Case[] = [
   ['Eingangsbestätigung', 'Ihre Bewerbung ist bei uns eingegangen.', 'acknowledgement'],
   ['Ihre Bewerbung', 'Vielen Dank für Ihre Bewerbung. Wir melden uns in Kürze.', 'acknowledgement'],
   ['AW: Danke', 'Danke ebenfalls, es war ein gutes Gespräch.', 'other'],
+  ['Ihre Bewerbung', 'Wir haben entschieden, Ihre Bewerbung nicht weiter zu verfolgen.', 'rejection'],
+  ['Rückmeldung', 'Leider können wir Ihnen keine positive Rückmeldung geben.', 'rejection'],
+  ['Rückmeldung', 'Die Wahl ist auf eine andere Bewerberin gefallen.', 'rejection'],
+  ['AW: Termin', 'Leider kann ich am Dienstag nicht, wollen wir einen neuen Termin finden?', 'invitation'],
 ];
 
 const SPANISH: Case[] = [
@@ -83,6 +109,8 @@ const SPANISH: Case[] = [
   ['Confirmación', 'Hemos recibido tu candidatura para el puesto de analista.', 'acknowledgement'],
   ['Gracias por postularte', 'Revisaremos tu perfil con atención.', 'acknowledgement'],
   ['RE: Gracias', 'Gracias a ti, fue un placer conversar.', 'other'],
+  ['Proceso de selección', 'En esta ocasión no seguiremos adelante con tu proceso.', 'rejection'],
+  ['Tu candidatura', 'Hemos decidido continuar con otras personas candidatas.', 'rejection'],
 ];
 
 describe('classifyReply', () => {
