@@ -13,7 +13,7 @@ type GmailService = GoogleAppsScript.Gmail;
 type Message = GoogleAppsScript.Gmail.Schema.Message;
 
 // Asked for by name: a metadata read returns only the headers named (Gmail API, users.threads.get metadataHeaders).
-const META_HEADERS = ['From', 'To', 'Cc', 'Subject', 'Message-ID', 'References', ...MARK_HEADERS];
+const META_HEADERS = ['From', 'To', 'Cc', 'Subject', 'Message-ID', 'References', 'In-Reply-To', ...MARK_HEADERS];
 const PAGE = 500;
 
 /** Base64 of UTF-8 text in 76-character lines (RFC 2045), since mimetext sends bodies as given. */
@@ -74,6 +74,7 @@ function toMeta(message: Message): MessageMeta {
     subject: header(message, 'Subject'),
     messageId: header(message, 'Message-ID'),
     references: header(message, 'References'),
+    inReplyTo: header(message, 'In-Reply-To'),
   };
 }
 

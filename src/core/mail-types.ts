@@ -12,6 +12,8 @@ export interface MessageMeta {
   /** The RFC 5322 Message-ID header, angle brackets included. */
   messageId: string;
   references: string;
+  /** The In-Reply-To header (the parent's Message-ID), '' or absent when it has none. */
+  inReplyTo?: string;
   /** The From header's display name ("Lumenfield Careers"), '' when it has none. */
   fromName?: string;
   /** Gmail's snippet, the start of the body text, with its HTML entities decoded. */

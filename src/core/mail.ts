@@ -3,6 +3,7 @@
  * check-in, sent drafts to record, the thread to reply in, and the batched search queries that find them.
  */
 import { type CalendarDate, instantToDate } from './dates';
+import { isAutoReply } from './mail-replies';
 import { fitReferences } from './mail-subject';
 import type { MessageMeta } from './mail-types';
 import { oneLine } from './templates';
@@ -112,11 +113,14 @@ export function findIntended(
   return candidates.find((m) => isDraft(m) && isFree(m.id)) ?? candidates.find((m) => isSent(m)) ?? null;
 }
 
-/** The thread of the most recent (non-draft) message to or from one of the contacts. */
+/**
+ * The thread of the most recent message to or from one of the contacts that is neither a draft nor automatic (an
+ * out-of-office or calendar notice, `isAutoReply`), so a check-in never joins an auto-reply's thread; null when none.
+ */
 export function latestThreadWith(messages: readonly MessageMeta[], contacts: ReadonlySet<string>): string | null {
   let latest: MessageMeta | null = null;
   for (const m of messages) {
-    if (isDraft(m) || !involves(m, contacts)) continue;
+    if (isDraft(m) || isAutoReply(m) || !involves(m, contacts)) continue;
     if (latest === null || m.internalDate > latest.internalDate) latest = m;
   }
   return latest?.threadId ?? null;
@@ -129,20 +133,22 @@ export interface ReplyHeaders {
 }
 
 /**
- * How a reply joins a thread (RFC 5322 §3.6.4 and Gmail's threading rules): the same subject with "Re:",
- * In-Reply-To the last message's Message-ID, References its References plus that id.
+ * How a reply joins a thread (RFC 5322 §3.6.4 and Gmail's threading rules): the subject of the last message that is
+ * neither a draft nor automatic, with "Re:"; In-Reply-To that message's Message-ID; References every real id of the
+ * thread — the parent's References, or its In-Reply-To when it has none, then the other ids, then the parent's id.
+ * Null when the thread has no such message (one of auto-replies only is never replied in).
  */
 export function replyHeaders(thread: readonly MessageMeta[]): ReplyHeaders | null {
-  const real = thread.filter((m) => !isDraft(m) && /^<[^<>\s]+>$/.test(m.messageId));
-  const last = real.reduce<MessageMeta | null>(
-    (a, m) => (a === null || m.internalDate >= a.internalDate ? m : a),
-    null,
-  );
-  if (last === null) return null;
+  const valid = (id: string) => /^<[^<>\s]+>$/.test(id);
+  const real = thread.filter((m) => !isDraft(m) && valid(m.messageId)).sort((a, b) => a.internalDate - b.internalDate);
+  const human = real.filter((m) => !isAutoReply(m));
+  const last = human[human.length - 1];
+  if (last === undefined) return null;
   const base = oneLine(last.subject).replace(/^(?:(?:re|fwd?|aw|sv)\s*:\s*)+/i, '');
-  const ids = [...oneLine(last.references).split(/\s+/), last.messageId]
-    .filter((id) => /^<[^<>\s]+>$/.test(id))
-    .filter((id, i, all) => all.indexOf(id) === i);
+  const parentChain = oneLine(last.references) === '' ? oneLine(last.inReplyTo ?? '') : oneLine(last.references);
+  const others = real.filter((m) => m !== last).map((m) => m.messageId);
+  const earlier = [...parentChain.split(/\s+/), ...others].filter((id) => valid(id) && id !== last.messageId);
+  const ids = [...earlier.filter((id, i) => earlier.indexOf(id) === i), last.messageId];
   // The whole subject: Gmail keeps a reply in its thread only when the subject matches (docs/DECISIONS.md "Mail").
   return { subject: `Re: ${base}`, inReplyTo: last.messageId, references: fitReferences(ids) };
 }

@@ -163,3 +163,54 @@ describe('findSent', () => {
     expect(findSent(messages, to('kim@beta.example'), D('2026-12-01'), TZ)).toBeNull();
   });
 });
+
+describe('automatic mail in threads (F13, F14)', () => {
+  const lee = new Set(['lee@acme.example']);
+  const ooo = { 'auto-submitted': 'auto-replied' };
+
+  it('latestThreadWith skips an out-of-office and a calendar notice (Auto-Submitted: auto-generated)', () => {
+    const messages = [
+      msg({ threadId: 'ty', to: ['lee@acme.example'], labelIds: ['SENT'], internalDate: at('2026-11-10') }),
+      msg({ threadId: 'ooo', from: ['lee@acme.example'], headers: ooo, internalDate: at('2026-11-10', 13) }),
+      msg({
+        threadId: 'cal',
+        from: ['lee@acme.example'],
+        subject: 'Updated invitation: Debrief',
+        headers: { 'auto-submitted': 'auto-generated' },
+        internalDate: at('2026-11-11'),
+      }),
+      msg({
+        threadId: 'subj',
+        from: ['lee@acme.example'],
+        subject: 'Automatic reply: Hi',
+        internalDate: at('2026-11-12'),
+      }),
+    ];
+    expect(latestThreadWith(messages, lee)).toBe('ty');
+    expect(latestThreadWith(messages.slice(1), lee)).toBeNull();
+  });
+
+  it('replyHeaders takes subject and In-Reply-To from the last human message, References keeps every real id', () => {
+    const thread = [
+      msg({ subject: 'Alex Doe – Thank you', messageId: '<ty@x.example>', internalDate: at('2026-11-10') }),
+      msg({
+        subject: 'Automatic reply: Alex Doe – Thank you',
+        messageId: '<ooo@x.example>',
+        inReplyTo: '<ty@x.example>',
+        headers: ooo,
+        internalDate: at('2026-11-10', 13),
+      }),
+    ];
+    expect(replyHeaders(thread)).toEqual({
+      subject: 'Re: Alex Doe – Thank you',
+      inReplyTo: '<ty@x.example>',
+      references: '<ooo@x.example> <ty@x.example>',
+    });
+    expect(replyHeaders(thread.slice(1))).toBeNull();
+  });
+
+  it('References starts with the parent In-Reply-To when the parent has no References (RFC 5322 §3.6.4)', () => {
+    const parent = msg({ messageId: '<b@x.example>', inReplyTo: '<a@x.example>', references: '' });
+    expect(replyHeaders([parent])?.references).toBe('<a@x.example> <b@x.example>');
+  });
+});

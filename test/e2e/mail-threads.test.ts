@@ -42,4 +42,62 @@ describe('check-in threading', () => {
     expect(drafts).toHaveLength(1);
     expect(drafts[0]).toMatchObject({ to: ['dana@brightwave.example'], threadId: 't0', subject: `Re: ${longSubject}` });
   });
+
+  it('skips an out-of-office and a calendar notice, and References keeps the root when the parent has only In-Reply-To', () => {
+    const base = { to: ['alex@example.com'], cc: [], text: '', labels: ['INBOX'] };
+    const w = world({
+      today: '2026-11-18',
+      csv,
+      messages: [
+        {
+          ...base,
+          id: 's0',
+          threadId: 't0',
+          from: 'Alex Doe <alex@example.com>',
+          to: ['dana@brightwave.example'],
+          date: '2026-11-02T15:00:00Z',
+          subject: 'Interview times',
+          messageId: '<s0@alex.example>',
+          labels: ['SENT'],
+        },
+        {
+          ...base,
+          id: 'd1',
+          threadId: 't0',
+          from: 'Dana Okafor <dana@brightwave.example>',
+          date: '2026-11-03T15:00:00Z',
+          subject: 'Re: Interview times',
+          messageId: '<d1@brightwave.example>',
+          inReplyTo: '<s0@alex.example>',
+        },
+        {
+          ...base,
+          id: 'o1',
+          threadId: 'ooo',
+          from: 'Dana Okafor <dana@brightwave.example>',
+          date: '2026-11-11T15:00:00Z',
+          subject: 'Automatic reply: Alex Doe – Thank you',
+          headers: { 'Auto-Submitted': 'auto-replied' },
+        },
+        {
+          ...base,
+          id: 'c1',
+          threadId: 'cal',
+          from: 'Dana Okafor <dana@brightwave.example>',
+          date: '2026-11-12T15:00:00Z',
+          subject: 'Updated invitation: Debrief @ Thu Nov 12, 2026 3pm (EST) (alex@example.com)',
+          headers: { 'Auto-Submitted': 'auto-generated' },
+        },
+      ],
+    });
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    const drafts = w.emulator.drafts();
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({
+      threadId: 't0',
+      subject: 'Re: Interview times',
+      inReplyTo: '<d1@brightwave.example>',
+      references: ['<s0@alex.example>', '<d1@brightwave.example>'],
+    });
+  });
 });
