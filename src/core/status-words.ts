@@ -209,6 +209,15 @@ export const NEUTRAL_CLOSED = [
 
 /** Closed words that say the user won or withdrew: a value with one of them is never written ("Offer declined"). */
 export const USER_SIDE = [
+  'i rejected',
+  'we rejected',
+  'rejected them',
+  'rejected offer',
+  'rejected the offer',
+  'i declined',
+  'we declined',
+  'declined offer',
+  'declined the offer',
   'offer',
   'accepted',
   'hired',

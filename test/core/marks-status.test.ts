@@ -166,6 +166,9 @@ describe('readStatus in the other built-in languages', () => {
     }
     expect(rejectedChoice(['Postulé', 'Entretien', 'Offre', 'Refusée'], 'fr')).toBe('Refusée');
     expect(rejectedChoice(['Beworben', 'Zusage', 'Absage'], 'de')).toBe('Absage');
+    // The user's own refusals are never written for the employer's.
+    expect(rejectedChoice(['Applied', 'I rejected them', 'Rejected by company'])).toBe('Rejected by company');
+    expect(rejectedChoice(['Applied', 'I declined', 'Rejected offer'])).toBeNull();
   });
 });
 
