@@ -19,6 +19,7 @@ import { companyDomains, HIRING_SYSTEM_DOMAINS } from '../core/mail-senders';
 import { awaitsSentCheck, contactsOf, planDraft, recordReply, recordSent } from '../core/plan';
 import { chooseRecipient } from '../core/rules';
 import type { Mailbox } from '../ports';
+import { awaitsAnswer } from './answer-rows';
 import { GmailFailure, type GmailGate } from './gmail-gate';
 import type { DraftTraceEntry, JournalEntry } from './journal';
 import { MailIndex } from './mail-index';
@@ -36,26 +37,6 @@ export type OverBudget = () => boolean;
 export interface MarkSource {
   stored: Record<string, string>;
   startedMs: number;
-}
-
-/** How long after Heard back a row's answer is read again, so a rejection keeps its "Mark as rejected". */
-const ANSWER_SHOWN_DAYS = 30;
-
-function isDue(row: TrackedRow): boolean {
-  const e = row.evaluation;
-  return e.action !== null && (e.status === 'overdue' || e.status === 'due-today');
-}
-
-/**
- * The rows whose mail is read for an answer (docs/RULES.md §5): every due check-in, and a row that heard back since
- * its last outreach in the last 30 days, so what that answer said (a rejection to mark) stays on the row.
- */
-function awaitsAnswer(row: TrackedRow, today: CalendarDate): boolean {
-  const { evaluation: e, app } = row;
-  if (e.lastOutreach === null) return false;
-  if (isDue(row)) return e.action !== 'thank-you';
-  const heard = app.heardBack.yes ? app.heardBack.date : undefined;
-  return e.status === 'waiting' && heard !== undefined && heard >= e.lastOutreach && today - heard <= ANSWER_SHOWN_DAYS;
 }
 
 export class GmailSync {
@@ -126,10 +107,24 @@ export class GmailSync {
     for (const row of pending()) this.detectSent(row);
     for (const row of this.recoverJournal(journalRows)) if (awaitsSentCheck(row.app, this.isLive)) this.detectSent(row);
     for (const row of answerRows) this.detectReply(row);
+    this.readLateAnswers(answerRows);
     // A check-in about to be drafted replies in the latest thread with its recipient, which may be older than the mark.
     this.readMail(newer.filter((r) => this.needsThread(r)));
     this.readComplete = !this.overBudget();
     this.clearStaleTraces();
+  }
+
+  /**
+   * Rows that await an answer only since this run recorded a send (the thank-you went out, so the check-in is due
+   * now): their mail, the hiring systems' included, is read in full and their answers found before anything is
+   * drafted, as for every other due check-in (docs/RULES.md §5).
+   */
+  private readLateAnswers(answerRows: readonly TrackedRow[]): void {
+    const late = this.model.rows.filter((r) => !answerRows.includes(r) && awaitsAnswer(r, this.model.ctx.today));
+    if (late.length === 0) return;
+    this.readMail(late);
+    this.readHiringMail(late, () => 0);
+    for (const row of late) this.detectReply(row);
   }
 
   /** The trace of the row's recorded draft, when there is one. */

@@ -72,6 +72,59 @@ describe('found by the generated sequences', () => {
   });
 });
 
+describe('found by the generated answers (replies.test.ts)', () => {
+  /**
+   * Acme: applied 2026-11-22, interviewed 2026-11-24, no check-in window to wait (a day). On 2026-11-26 the thank-you
+   * is drafted and the user sends it; a rejection then arrives, and the next run records the send, which makes the
+   * check-in due that very run.
+   */
+  function thankedThenRejected(rejection: { from: string; subject: string; text: string }): World {
+    const w = world({
+      settings: { ...SETTINGS, responseWindowDays: 1 },
+      grid: [
+        [{ typed: 'Company' }, { typed: 'Applied' }, { typed: 'Interview date' }, { typed: 'Recruiter email' }],
+        [{ text: 'Acme' }, { date: '2026-11-22' }, { date: '2026-11-24' }, { typed: 'sam@acme.example' }],
+      ],
+    });
+    nextDay(w, '2026-11-26');
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.row('Acme').action).toBe('thank-you');
+    w.emulator.sendDrafts();
+    w.emulator.runtime.advance(60_000);
+    w.emulator.receive({
+      ...rejection,
+      to: ['alex@example.com'],
+      date: new Date(w.emulator.runtime.now).toISOString(),
+      labels: ['INBOX'],
+    });
+    w.emulator.runtime.advance(60_000);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    return w;
+  }
+
+  it('a rejection read when the send just recorded makes the check-in due: no check-in is drafted (it was)', () => {
+    const w = thankedThenRejected({
+      from: 'Sam <sam@acme.example>',
+      subject: 'Your application',
+      text: 'We will not be moving forward.',
+    });
+    expect(w.emulator.drafts()).toEqual([]);
+    expect(w.cell('Acme', 'Follow-up status')).toBe(
+      'Waiting · looks like a rejection on 2026-11-26: set Status to Rejected',
+    );
+  });
+
+  it('the same with a hiring system naming the company: its mail is read for that row too', () => {
+    const w = thankedThenRejected({
+      from: '"Acme Careers" <no-reply@us.greenhouse-mail.io>',
+      subject: 'Your application to Acme',
+      text: 'Unfortunately we will not be moving forward with your application.',
+    });
+    expect(w.emulator.drafts()).toEqual([]);
+    expect(w.cell('Acme', 'Heard back')).toBe('2026-11-26');
+  });
+});
+
 describe('found by fault injection', () => {
   /** Drafts day 1, the user sends them all, and eight days later the next follow-ups are due. */
   function afterSending(): World {
