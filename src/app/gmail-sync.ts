@@ -181,7 +181,8 @@ export class GmailSync {
 
   /**
    * Batched reads: one query per 20 rows finds every message to or from their contacts, read thread by thread. With
-   * `knownUntilMs` (the mail mark) only mail after it is asked for: the rows' older mail was read by an earlier run.
+   * `knownUntilMs` (the mail mark) only mail after it is asked for (the rows' older mail was read by an earlier run),
+   * and the contacts' older threads that got mail since (a colleague's reply, MailIndex.newInThreads).
    */
   private readMail(rows: readonly TrackedRow[], knownUntilMs = 0): void {
     const { today, timeZone } = this.model.ctx;
@@ -200,8 +201,12 @@ export class GmailSync {
         ])
         .filter((d): d is CalendarDate => d !== null);
       const earliest = known.length > 0 ? Math.min(...known) : today;
-      const after = Math.max(dateToInstant(earliest - HISTORY_DAYS, timeZone), knownUntilMs) / 1000;
-      this.mail.search(contactQuery(addresses, after, domains), this.overBudget);
+      const history = dateToInstant(earliest - HISTORY_DAYS, timeZone);
+      this.mail.search(contactQuery(addresses, Math.max(history, knownUntilMs) / 1000, domains), this.overBudget);
+      // Newer mail from someone else in the contacts' older threads: those threads are read too.
+      if (knownUntilMs > history) {
+        this.mail.newInThreads(contactQuery(addresses, history / 1000, domains), knownUntilMs / 1000, this.overBudget);
+      }
     }
   }
 

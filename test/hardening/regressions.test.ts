@@ -123,6 +123,46 @@ describe('found by the generated answers (replies.test.ts)', () => {
     expect(w.emulator.drafts()).toEqual([]);
     expect(w.cell('Acme', 'Heard back')).toBe('2026-11-26');
   });
+  it('a colleague who answers in an older thread of the user’s with the contact is read despite the mail mark (it was not)', () => {
+    const sent = (id: string, date: string, subject: string) => ({
+      id,
+      threadId: `t-${id}`,
+      from: 'Alex Doe <alex@example.com>',
+      to: ['sam@acme.example'],
+      date,
+      subject,
+      text: 'Hello',
+      labels: ['SENT'],
+    });
+    const w = world({
+      settings: SETTINGS,
+      grid: [
+        [{ typed: 'Company' }, { typed: 'Applied' }, { typed: 'Recruiter email' }],
+        [{ text: 'Acme' }, { date: '2026-11-10' }, { typed: 'sam@acme.example' }],
+      ],
+      messages: [
+        sent('m0', '2026-11-11T10:00:00Z', 'My application'),
+        sent('m1', '2026-11-12T10:00:00Z', 'Hello again'),
+      ],
+    });
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    // The check-in replies in the latest thread; the colleague answers in the older one, after the run's mark.
+    expect(w.emulator.drafts().map((d) => d.threadId)).toEqual(['t-m1']);
+    w.emulator.runtime.advance(60_000);
+    w.emulator.receive({
+      from: 'Pat Colleague <pat@talent-partners.example>',
+      to: ['alex@example.com'],
+      threadId: 't-m0',
+      date: new Date(w.emulator.runtime.now).toISOString(),
+      subject: 'Re: My application',
+      text: 'Unfortunately we have decided not to proceed with your application.',
+      labels: ['INBOX'],
+    });
+    w.emulator.deleteDraft(w.emulator.drafts()[0]!.id);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.emulator.drafts()).toEqual([]);
+    expect(w.cell('Acme', 'Follow-up status')).toMatch(/^Waiting · looks like a rejection on 2026-11-25/);
+  });
 });
 
 describe('found by fault injection', () => {
