@@ -52,6 +52,7 @@ export class GmailSync {
   readonly journalKeys: string[] = [];
   /** Rows whose mail this run knows up to its start; every read complete unless the budget or Gmail cut it. */
   private readonly readKeys = new Set<string>();
+  /** Rows the mark leaves out: a reply recorded, or a draft found scheduled (see detectSent). */
   private readonly repliedKeys = new Set<string>();
   private readComplete = false;
   private owner = '';
@@ -171,7 +172,8 @@ export class GmailSync {
 
   /**
    * The mark to store once the run's writes are saved: the run's start, less the overlap, for every row read this
-   * run that has no reply recorded (a replied row stops being checked). Undefined when a read was cut short.
+   * run that has no reply recorded (a replied row stops being checked) and no draft found scheduled. Undefined when
+   * a read was cut short.
    */
   nextMark(): string | undefined {
     if (!this.markSource || !this.readComplete || this.owner === '') return undefined;
@@ -237,8 +239,11 @@ export class GmailSync {
     const { timeZone } = this.model.ctx;
     const sent = findSent(messages, trace, record.made, timeZone);
     if (sent === null) {
-      if (isScheduled(messages, trace, record.made, timeZone))
+      if (isScheduled(messages, trace, record.made, timeZone)) {
         this.model.record(row, [], { ...record, scheduled: true });
+        // A scheduled message keeps the date it was saved, older than the next mark: the next run reads it in full.
+        this.repliedKeys.add(row.key);
+      }
       return;
     }
     const writes = recordSent(this.rowCells(row), record.action, sent);

@@ -165,6 +165,35 @@ describe('found by the generated answers (replies.test.ts)', () => {
   });
 });
 
+describe('found by the full fuzz (npm run fuzz)', () => {
+  it('a scheduled draft the user edited is not drafted again by a second run the same day under the mail mark (it was)', () => {
+    const w = world({
+      settings: { ...SETTINGS, responseWindowDays: 1 },
+      grid: [
+        [{ typed: 'Company' }, { typed: 'Interview date' }, { typed: 'Thank-you sent' }, { typed: 'Recruiter email' }],
+        [{ text: 'Acme' }, { date: '2026-11-19' }, { date: '2026-11-19' }, { typed: 'sam@acme.example' }],
+      ],
+    });
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.emulator.drafts()).toHaveLength(1);
+    // The user edits the draft, alone in its thread: Gmail gives its message, and so its thread, a new id.
+    const box = w.emulator.state.mailbox;
+    const message = box.messages.find((m) => m.id === box.drafts[0]!.messageId)!;
+    Object.assign(message, { id: 'edited0000000001', threadId: 'edited0000000001' });
+    box.drafts[0]!.messageId = message.id;
+    nextDay(w, '2026-11-26');
+    w.emulator.scheduleDraft(w.emulator.drafts()[0]!.id);
+    // The next run starts later in the day than yesterday's draft was saved, so its mark is past the scheduled message.
+    w.emulator.runtime.advance(60_000);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.cell('Acme', 'Follow-up status')).toBe('Scheduled · in Gmail');
+    w.emulator.runtime.advance(60_000);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.emulator.drafts()).toEqual([]);
+    expect(w.cell('Acme', 'Follow-up status')).toBe('Scheduled · in Gmail');
+  });
+});
+
 describe('found by fault injection', () => {
   /** Drafts day 1, the user sends them all, and eight days later the next follow-ups are due. */
   function afterSending(): World {
