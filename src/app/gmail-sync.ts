@@ -18,6 +18,7 @@ import { awaitsSentCheck, contactsOf, planDraft, recordSent } from '../core/plan
 import { chooseRecipient } from '../core/rules';
 import type { Mailbox } from '../ports';
 import { AnswerCheck } from './answer-check';
+import { awaitsAnswer } from './answer-rows';
 import { GmailFailure, type GmailGate } from './gmail-gate';
 import type { DraftTraceEntry, JournalEntry } from './journal';
 import { MailIndex } from './mail-index';
@@ -37,16 +38,6 @@ export interface MarkSource {
   startedMs: number;
 }
 
-function isDue(row: TrackedRow): boolean {
-  const e = row.evaluation;
-  return e.action !== null && (e.status === 'overdue' || e.status === 'due-today');
-}
-
-/** The rows whose mail is read for an answer (docs/RULES.md §5): every due check-in. */
-function awaitsAnswer(row: TrackedRow): boolean {
-  return isDue(row) && row.evaluation.action !== 'thank-you' && row.evaluation.lastOutreach !== null;
-}
-
 export class GmailSync {
   readonly mail: MailIndex;
   /** Every live draft id with its message id; empty until `run` reads Drafts.list. */
@@ -61,6 +52,7 @@ export class GmailSync {
   readonly journalKeys: string[] = [];
   /** Rows whose mail this run knows up to its start; every read complete unless the budget or Gmail cut it. */
   private readonly readKeys = new Set<string>();
+  /** Rows the mark leaves out: a reply recorded, or a draft found scheduled (see detectSent). */
   private readonly repliedKeys = new Set<string>();
   private readComplete = false;
   private owner = '';
@@ -123,10 +115,24 @@ export class GmailSync {
     for (const row of this.recoverJournal(journalRows)) if (awaitsSentCheck(row.app, this.isLive)) this.detectSent(row);
     for (const row of answerRows) if (this.answers.detect(row, this.owner)) this.repliedKeys.add(row.key);
     this.answers.showStored(this.owner);
+    this.readLateAnswers(answerRows);
     // A check-in about to be drafted replies in the latest thread with its recipient, which may be older than the mark.
     this.readMail(newer.filter((r) => this.needsThread(r)));
     this.readComplete = !this.overBudget();
     this.clearStaleTraces();
+  }
+
+  /**
+   * Rows that await an answer only since this run recorded a send (the thank-you went out, so the check-in is due
+   * now): their mail, the hiring systems' included, is read in full and their answers found before anything is
+   * drafted, as for every other due check-in (docs/RULES.md §5).
+   */
+  private readLateAnswers(answerRows: readonly TrackedRow[]): void {
+    const late = this.model.rows.filter((r) => !answerRows.includes(r) && awaitsAnswer(r));
+    if (late.length === 0) return;
+    this.readMail(late);
+    this.answers.readHiringMail(late, () => 0);
+    for (const row of late) if (this.answers.detect(row, this.owner)) this.repliedKeys.add(row.key);
   }
 
   /** The trace of the row's recorded draft, when there is one. */
@@ -178,7 +184,8 @@ export class GmailSync {
 
   /**
    * The mark to store once the run's writes are saved: the run's start, less the overlap, for every row read this
-   * run that has no reply recorded (a replied row stops being checked). Undefined when a read was cut short.
+   * run that has no reply recorded (a replied row stops being checked) and no draft found scheduled. Undefined when
+   * a read was cut short.
    */
   nextMark(): string | undefined {
     if (!this.markSource || !this.readComplete || this.owner === '') return undefined;
@@ -188,7 +195,8 @@ export class GmailSync {
 
   /**
    * Batched reads: one query per 20 rows finds every message to or from their contacts, read thread by thread. With
-   * `knownUntilMs` (the mail mark) only mail after it is asked for: the rows' older mail was read by an earlier run.
+   * `knownUntilMs` (the mail mark) only mail after it is asked for (the rows' older mail was read by an earlier run),
+   * and the contacts' older threads that got mail since (a colleague's reply, MailIndex.newInThreads).
    */
   private readMail(rows: readonly TrackedRow[], knownUntilMs = 0): void {
     const { today, timeZone } = this.model.ctx;
@@ -207,8 +215,12 @@ export class GmailSync {
         ])
         .filter((d): d is CalendarDate => d !== null);
       const earliest = known.length > 0 ? Math.min(...known) : today;
-      const after = Math.max(dateToInstant(earliest - HISTORY_DAYS, timeZone), knownUntilMs) / 1000;
-      this.mail.search(contactQuery(addresses, after, domains), this.overBudget);
+      const history = dateToInstant(earliest - HISTORY_DAYS, timeZone);
+      this.mail.search(contactQuery(addresses, Math.max(history, knownUntilMs) / 1000, domains), this.overBudget);
+      // Newer mail from someone else in the contacts' older threads: those threads are read too.
+      if (knownUntilMs > history) {
+        this.mail.newInThreads(contactQuery(addresses, history / 1000, domains), knownUntilMs / 1000, this.overBudget);
+      }
     }
   }
 
@@ -227,8 +239,11 @@ export class GmailSync {
     const { timeZone } = this.model.ctx;
     const sent = findSent(messages, trace, record.made, timeZone);
     if (sent === null) {
-      if (isScheduled(messages, trace, record.made, timeZone))
+      if (isScheduled(messages, trace, record.made, timeZone)) {
         this.model.record(row, [], { ...record, scheduled: true });
+        // A scheduled message keeps the date it was saved, older than the next mark: the next run reads it in full.
+        this.repliedKeys.add(row.key);
+      }
       return;
     }
     const writes = recordSent(this.rowCells(row), record.action, sent);

@@ -12,6 +12,8 @@ export class MailIndex {
   private readonly byAddress = new Map<string, MessageMeta[]>();
   private readonly bySenderDomain = new Map<string, MessageMeta[]>();
   private readonly seen = new Set<string>();
+  /** The threads with mail other than the user's since a bound (epoch seconds), listed by `newInThreads`. */
+  private readonly recent = new Map<number, Set<string>>();
 
   constructor(
     private readonly mailbox: Mailbox,
@@ -54,6 +56,28 @@ export class MailIndex {
     for (const threadId of new Set(found.map((m) => m.threadId))) {
       if (stop()) return;
       this.thread(threadId);
+    }
+  }
+
+  /**
+   * Reads the threads `query` finds (listed, not read) that got mail other than the user's after `afterSeconds`
+   * (epoch seconds): a colleague's reply in an older thread with a contact matches no contact term of a query
+   * bounded by the mail mark (docs/RULES.md §5, reply source 2). The recent mail is listed once per bound.
+   */
+  newInThreads(query: string, afterSeconds: number, stop: () => boolean): void {
+    const after = Math.floor(afterSeconds);
+    let recent = this.recent.get(after);
+    if (recent === undefined) {
+      recent = new Set(
+        this.gate(() => this.mailbox.search(`after:${after} -in:drafts -in:sent`)).map((m) => m.threadId),
+      );
+      this.recent.set(after, recent);
+    }
+    if (recent.size === 0) return;
+    const theirs = new Set(this.gate(() => this.mailbox.search(query)).map((m) => m.threadId));
+    for (const threadId of recent) {
+      if (stop()) return;
+      if (theirs.has(threadId)) this.thread(threadId);
     }
   }
 

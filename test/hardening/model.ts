@@ -11,7 +11,9 @@
  * after a drafting run; the journal is empty after a clean run. After every step: each new draft has clean MIME
  * headers (no bare CR/LF, only the expected fields), an HTML body that is the escaped plain text in the add-on's
  * frame, one valid To address taken from its own row, and is recorded in a Draft cell or the journal; no row has two
- * live drafts for one action, nor a live draft for an action whose draft the person scheduled.
+ * live drafts for one action, nor a live draft for an action whose draft the person scheduled. After every run, the
+ * invariants about employers' answers of mail-invariants.ts: no check-in after a rejection that still applies to its
+ * row, no answer recorded from an acknowledgement alone.
  */
 
 import fc from 'fast-check';
@@ -28,6 +30,8 @@ import { COLUMN_HEADERS, type ColumnKey, MANAGED_HEADERS, type ManagedKey } from
 import { fromIso } from '../../src/core/dates';
 import { PROMPTS } from '../../src/core/templates';
 import { type CellSpec, ME, putCell, SHEET, type World, world } from '../e2e/harness';
+import { MailLedger } from './mail-invariants';
+import { type MailStep, mailStepArb } from './mail-steps';
 
 export const TODAY = '2026-11-25';
 /** `FUZZ_RUNS=2000 npm run fuzz` raises every property's run count; `FUZZ_SEED` changes the seed. */
@@ -508,8 +512,8 @@ export type Step =
   | { t: 'sendOne'; pick: number }
   | { t: 'schedule'; pick: number }
   | { t: 'deliver' }
-  /** Mail from a row's contact: an auto-reply or a newsletter (not replies, docs/RULES.md §5), or a rejection. */
-  | { t: 'mail'; row: number; pick: number; kind: 'auto-reply' | 'newsletter' | 'rejection' }
+  /** Mail for a row: an auto-reply, a newsletter, a rejection or an acknowledgement (mail-steps.ts). */
+  | MailStep
   /** A draft run hit by a fault at its `at`-th call, then the next draft run (see `crash`). */
   | { t: 'crash'; at: number; again: number | null; kind: 'once' | 'service-down' | 'time-limit'; pick: number };
 
@@ -524,12 +528,7 @@ export const gmailStepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ t: fc.constant('editSubject' as const), pick: fc.nat() }),
   fc.record({ t: fc.constant('schedule' as const), pick: fc.nat() }),
   fc.constant<Step>({ t: 'deliver' }),
-  fc.record({
-    t: fc.constant('mail' as const),
-    row: fc.nat(),
-    pick: fc.nat(),
-    kind: fc.constantFrom('auto-reply' as const, 'newsletter' as const, 'rejection' as const),
-  }),
+  mailStepArb,
 );
 
 export const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -690,6 +689,8 @@ export interface Snapshot {
   cells: CellSnap[][];
   /** Formulas anywhere in the sheet, by "r:c". */
   formulas: Map<string, string>;
+  /** The ids of the drafts in Gmail. */
+  drafts: Set<string>;
 }
 
 export function snapshot(em: Emulator): Snapshot {
@@ -713,7 +714,7 @@ export function snapshot(em: Emulator): Snapshot {
     }
     cells.push(line);
   }
-  return { layout, cells, formulas };
+  return { layout, cells, formulas, drafts: new Set(em.state.mailbox.drafts.map((d) => d.id)) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -730,7 +731,7 @@ function isDateCell(v: unknown): v is { d: number } {
 }
 
 /** The calendar day a stored cell value names, when it names one (a Date cell, a serial number, a text date). */
-function dayOf(v: unknown, em: Emulator, today: number): number | null {
+export function dayOf(v: unknown, em: Emulator, today: number): number | null {
   const { timeZone, locale } = em.state.spreadsheet;
   const value = isDateCell(v) ? new Date(v.d) : v;
   const read = readDate(value, { timeZone, locale, today });
@@ -768,7 +769,7 @@ function recordingProblem(
   return now !== null && now > was ? null : 'moved a date backwards or left it';
 }
 
-function same(a: unknown, b: unknown): boolean {
+export function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
@@ -781,11 +782,11 @@ export interface DraftOwner {
   messageId: string;
 }
 
-const LABEL =
+export const LABEL =
   /(Thank-you note|Check-in|Second follow-up|Monthly check-in|Application check-in) · due \d{4}-\d{2}-\d{2} · draft (r-\d+) made \d{4}-\d{2}-\d{2}/;
 const OWN_FORMULA =
   /^=HYPERLINK\("https:\/\/mail\.google\.com\/mail\/#drafts\?compose=([A-Za-z0-9_-]+)", "((?:Thank-you note|Check-in|Second follow-up|Monthly check-in|Application check-in) · due \d{4}-\d{2}-\d{2} · draft (r-\d+) made \d{4}-\d{2}-\d{2})"\)$/;
-const STRICT_EMAIL =
+export const STRICT_EMAIL =
   /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
 const HEADER_NAMES = new Set([
   'date',
@@ -874,7 +875,7 @@ export function htmlProblems(html: string, text: string): string[] {
 }
 
 /** Addresses a row's cells hold (trimmed, without mailto:, lower-cased): the only places a draft may go. */
-function rowAddresses(em: Emulator, row: number, width: number): Set<string> {
+export function rowAddresses(em: Emulator, row: number, width: number): Set<string> {
   const sheet = sheetOf(em);
   const out = new Set<string>();
   for (let c = 0; c < width; c++) {
@@ -902,6 +903,8 @@ export class Fuzz {
   /** Every draft the add-on made, by draft id: the row (by the test's own id) and action it was made for. */
   readonly owners = new Map<string, DraftOwner>();
   readonly log: string[] = [];
+  /** The mail that arrived (the `mail` steps), and the invariants about the answers it carries. */
+  readonly mail = new MailLedger();
   /**
    * Set by fault tests around the run a fault hits: it may then show any message, leave notes in the journal, and
    * fail outright when `mayFail` says the fault allows it. Every other invariant still holds.
@@ -1092,7 +1095,7 @@ export class Fuzz {
         this.gmailStep(step);
         return null;
       case 'mail':
-        this.mailArrives(step, dataRows, before.layout.width);
+        if (dataRows > 0) this.mail.arrive(em, step, 1 + (step.row % dataRows), before.layout);
         return null;
       case 'reply': {
         if (dataRows === 0) return null;
@@ -1130,31 +1133,6 @@ export class Fuzz {
     em.runtime.advance(60_000);
   }
 
-  /** Mail arrives from a row's contact (see the step's kind). */
-  private mailArrives(step: Extract<Step, { t: 'mail' }>, dataRows: number, width: number): void {
-    const em = this.em;
-    if (dataRows === 0) return;
-    const row = 1 + (step.row % dataRows);
-    const contacts = [...rowAddresses(em, row, width)].filter((a) => STRICT_EMAIL.test(a));
-    if (contacts.length === 0) return;
-    const headers: Record<string, string> =
-      step.kind === 'auto-reply'
-        ? { 'Auto-Submitted': 'auto-replied' }
-        : step.kind === 'newsletter'
-          ? { 'List-Id': '<news.example>', Precedence: 'bulk' }
-          : {};
-    em.receive({
-      from: `Them <${contacts[step.pick % contacts.length]}>`,
-      to: [ME.email],
-      date: new Date(em.runtime.now).toISOString(),
-      subject: step.kind === 'rejection' ? 'Your application' : 'Automatic reply',
-      text: step.kind === 'rejection' ? 'We will not be moving forward.' : 'I am away until Monday.',
-      labels: ['INBOX'],
-      headers,
-    });
-    em.runtime.advance(60_000);
-  }
-
   /** Invariants over one run of the add-on. */
   private checkRun(before: Snapshot, run: { ok: boolean; error?: string; handler: string }): void {
     const em = this.em;
@@ -1180,6 +1158,8 @@ export class Fuzz {
     this.checkColumns(before, after);
     this.checkFormulas(before, after, run.handler === 'draftFollowUps' || run.handler === 'dailyRun');
     this.checkNotes(after);
+    const mail = this.mail.checkRun(em, before, after, this.today());
+    if (mail) this.fail(mail);
   }
 
   private checkUserCells(before: Snapshot, after: Snapshot): void {

@@ -72,6 +72,128 @@ describe('found by the generated sequences', () => {
   });
 });
 
+describe('found by the generated answers (replies.test.ts)', () => {
+  /**
+   * Acme: applied 2026-11-22, interviewed 2026-11-24, no check-in window to wait (a day). On 2026-11-26 the thank-you
+   * is drafted and the user sends it; a rejection then arrives, and the next run records the send, which makes the
+   * check-in due that very run.
+   */
+  function thankedThenRejected(rejection: { from: string; subject: string; text: string }): World {
+    const w = world({
+      settings: { ...SETTINGS, responseWindowDays: 1 },
+      grid: [
+        [{ typed: 'Company' }, { typed: 'Applied' }, { typed: 'Interview date' }, { typed: 'Recruiter email' }],
+        [{ text: 'Acme' }, { date: '2026-11-22' }, { date: '2026-11-24' }, { typed: 'sam@acme.example' }],
+      ],
+    });
+    nextDay(w, '2026-11-26');
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.row('Acme').action).toBe('thank-you');
+    w.emulator.sendDrafts();
+    w.emulator.runtime.advance(60_000);
+    w.emulator.receive({
+      ...rejection,
+      to: ['alex@example.com'],
+      date: new Date(w.emulator.runtime.now).toISOString(),
+      labels: ['INBOX'],
+    });
+    w.emulator.runtime.advance(60_000);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    return w;
+  }
+
+  it('a rejection read when the send just recorded makes the check-in due: no check-in is drafted (it was)', () => {
+    const w = thankedThenRejected({
+      from: 'Sam <sam@acme.example>',
+      subject: 'Your application',
+      text: 'We will not be moving forward.',
+    });
+    expect(w.emulator.drafts()).toEqual([]);
+    expect(w.cell('Acme', 'Follow-up status')).toBe(
+      'Waiting · looks like a rejection on 2026-11-26: set Status to Rejected',
+    );
+  });
+
+  it('the same with a hiring system naming the company: its mail is read for that row too', () => {
+    const w = thankedThenRejected({
+      from: '"Acme Careers" <no-reply@us.greenhouse-mail.io>',
+      subject: 'Your application to Acme',
+      text: 'Unfortunately we will not be moving forward with your application.',
+    });
+    expect(w.emulator.drafts()).toEqual([]);
+    expect(w.cell('Acme', 'Heard back')).toBe('2026-11-26');
+  });
+  it('a colleague who answers in an older thread of the user’s with the contact is read despite the mail mark (it was not)', () => {
+    const sent = (id: string, date: string, subject: string) => ({
+      id,
+      threadId: `t-${id}`,
+      from: 'Alex Doe <alex@example.com>',
+      to: ['sam@acme.example'],
+      date,
+      subject,
+      text: 'Hello',
+      labels: ['SENT'],
+    });
+    const w = world({
+      settings: SETTINGS,
+      grid: [
+        [{ typed: 'Company' }, { typed: 'Applied' }, { typed: 'Recruiter email' }],
+        [{ text: 'Acme' }, { date: '2026-11-10' }, { typed: 'sam@acme.example' }],
+      ],
+      messages: [
+        sent('m0', '2026-11-11T10:00:00Z', 'My application'),
+        sent('m1', '2026-11-12T10:00:00Z', 'Hello again'),
+      ],
+    });
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    // The check-in replies in the latest thread; the colleague answers in the older one, after the run's mark.
+    expect(w.emulator.drafts().map((d) => d.threadId)).toEqual(['t-m1']);
+    w.emulator.runtime.advance(60_000);
+    w.emulator.receive({
+      from: 'Pat Colleague <pat@talent-partners.example>',
+      to: ['alex@example.com'],
+      threadId: 't-m0',
+      date: new Date(w.emulator.runtime.now).toISOString(),
+      subject: 'Re: My application',
+      text: 'Unfortunately we have decided not to proceed with your application.',
+      labels: ['INBOX'],
+    });
+    w.emulator.deleteDraft(w.emulator.drafts()[0]!.id);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.emulator.drafts()).toEqual([]);
+    expect(w.cell('Acme', 'Follow-up status')).toMatch(/^Waiting · looks like a rejection on 2026-11-25/);
+  });
+});
+
+describe('found by the full fuzz (npm run fuzz)', () => {
+  it('a scheduled draft the user edited is not drafted again by a second run the same day under the mail mark (it was)', () => {
+    const w = world({
+      settings: { ...SETTINGS, responseWindowDays: 1 },
+      grid: [
+        [{ typed: 'Company' }, { typed: 'Interview date' }, { typed: 'Thank-you sent' }, { typed: 'Recruiter email' }],
+        [{ text: 'Acme' }, { date: '2026-11-19' }, { date: '2026-11-19' }, { typed: 'sam@acme.example' }],
+      ],
+    });
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.emulator.drafts()).toHaveLength(1);
+    // The user edits the draft, alone in its thread: Gmail gives its message, and so its thread, a new id.
+    const box = w.emulator.state.mailbox;
+    const message = box.messages.find((m) => m.id === box.drafts[0]!.messageId)!;
+    Object.assign(message, { id: 'edited0000000001', threadId: 'edited0000000001' });
+    box.drafts[0]!.messageId = message.id;
+    nextDay(w, '2026-11-26');
+    w.emulator.scheduleDraft(w.emulator.drafts()[0]!.id);
+    // The next run starts later in the day than yesterday's draft was saved, so its mark is past the scheduled message.
+    w.emulator.runtime.advance(60_000);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.cell('Acme', 'Follow-up status')).toBe('Scheduled · in Gmail');
+    w.emulator.runtime.advance(60_000);
+    expect(w.run('draftFollowUps').ok).toBe(true);
+    expect(w.emulator.drafts()).toEqual([]);
+    expect(w.cell('Acme', 'Follow-up status')).toBe('Scheduled · in Gmail');
+  });
+});
+
 describe('found by fault injection', () => {
   /** Drafts day 1, the user sends them all, and eight days later the next follow-ups are due. */
   function afterSending(): World {
