@@ -15,7 +15,8 @@
  *   journal (a run a fault stopped) is left to the run that records it.
  * - **An acknowledgement alone is never an answer.** A Heard back date a run writes, and a "they replied / looks like
  *   a rejection / reply on <date>" the Follow-up status column newly shows, always name a day on which mail other
- *   than an acknowledgement ("We have received your application") arrived. That "the application check-in stays
+ *   than an acknowledgement ("We have received your application") arrived, or an acknowledgement more than two days
+ *   after the row's last outreach (read as an answer whose verdict the snippet cut off). That "the application check-in stays
  *   due" is not checked in full: it needs the whole of RULES §3 re-derived over hostile cells, which would not be
  *   exact; an acknowledgement counted as an answer is what would stop it, and that is what this checks.
  *
@@ -243,7 +244,17 @@ export class MailLedger {
         claims.push({ row: r, day: fromIso(said[1]!)!, what: `"${text}"` });
       }
     }
-    const bad = claims.find((c) => !answerDays.has(c.day));
+    // A receipt more than two days after the row's last outreach is read as an answer the snippet cut off
+    // (docs/DECISIONS.md "Replies and the classifier"): it may carry the claim.
+    const late = (c: { row: number; day: number }) => {
+      const outreach = lastOutreach(em, after.layout, c.row, today);
+      return (
+        outreach !== null &&
+        c.day > outreach + 2 &&
+        this.arrivals.some((a) => a.kind === 'acknowledgement' && dayIn(em, a.message.internalDate) === c.day)
+      );
+    };
+    const bad = claims.find((c) => !answerDays.has(c.day) && !late(c));
     return bad ? `row ${bad.row + 1}: ${bad.what} rests on an acknowledgement alone` : null;
   }
 }
