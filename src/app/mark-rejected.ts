@@ -34,6 +34,7 @@ export function markRowRejected(model: TrackerModel, rowKey: string): string | u
     if (isTimeLimit(error)) throw error;
     const message = say.errorText(error);
     const header = String(model.values[0]?.[column] ?? COLUMN_HEADERS.status[0]);
+    if (/data validation/i.test(message)) return say.reject.validationRefused(company, value);
     const why = PROTECTED.test(message) ? say.protectedWrite([header], row.sheetRow, row.sheetRow) : message;
     return say.reject.notWritten(company, why);
   }

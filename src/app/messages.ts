@@ -170,7 +170,9 @@ export const reject = {
     `${company}'s Status cell only takes ${allowed.length === 0 ? 'no value at all' : listed(allowed.map((v) => `"${v}"`))} (its data validation), and none of these says the application was turned down: add "Rejected" to the validation's list (Data › Data validation), then press Mark as rejected again.`,
   alreadyClosed: (company: string, status: string) =>
     `${company}'s Status already says "${status}", which closes the application: nothing was changed.`,
-  notWritten: (company: string, why: string) => `${company} was not marked as rejected: ${why}.`,
+  notWritten: (company: string, why: string) => `${company} was not marked as rejected: ${why.replace(/\.+$/, '')}.`,
+  validationRefused: (company: string, value: string) =>
+    `${company}'s Status cell has a data validation that does not accept the text "${value}" (a checkbox, a date or a number rule, say), so nothing was changed: set the validation to a dropdown that includes "${value}" or to no rule (Data › Data validation), then press Mark as rejected again.`,
   done: (company: string, value: string) =>
     value === 'Rejected' ? `${company} marked as rejected.` : `${company} marked as rejected (Status: ${value}).`,
 };

@@ -76,11 +76,11 @@ function brightwaveKey(w: World): string {
   return row.rowKey;
 }
 
-/** Gives the Status cell of Brightwave's row (row 2) a list validation. */
-function validateStatus(w: World, values: string[]): void {
+/** Gives the Status cell of Brightwave's row (row 2) a validation: a list of values unless `criteria` says otherwise. */
+function validateStatus(w: World, values: string[], criteria: 'VALUE_IN_LIST' | 'CHECKBOX' = 'VALUE_IN_LIST'): void {
   const sheet = findSheet(w.emulator.state.spreadsheet, SHEET)!;
   const index = internValidation(sheet, {
-    criteria: 'VALUE_IN_LIST',
+    criteria,
     values,
     showDropdown: true,
     allowInvalid: false,
@@ -173,6 +173,14 @@ describe('Mark as rejected', () => {
       validateStatus(w, ['Applied', 'Interviewing', 'Offer', 'Withdrawn']);
       expect(refused(w, brightwaveKey(w))).toBe(
         `Brightwave's Status cell only takes "Applied", "Interviewing", "Offer" and "Withdrawn" (its data validation), and none of these says the application was turned down: add "Rejected" to the validation's list (Data › Data validation), then press Mark as rejected again.`,
+      );
+    });
+
+    it('when the Status cell has a validation that takes no text (a checkbox)', () => {
+      const w = tracker();
+      validateStatus(w, [], 'CHECKBOX');
+      expect(refused(w, brightwaveKey(w))).toBe(
+        `Brightwave's Status cell has a data validation that does not accept the text "Rejected" (a checkbox, a date or a number rule, say), so nothing was changed: set the validation to a dropdown that includes "Rejected" or to no rule (Data › Data validation), then press Mark as rejected again.`,
       );
     });
 
