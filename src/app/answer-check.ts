@@ -61,9 +61,7 @@ export class AnswerCheck {
       ...this.mail.fromDomains(HIRING_SYSTEM_DOMAINS),
     ];
     const { company } = row.app;
-    const mine = new Set(
-      [owner, ...(this.model.ctx.ownAddresses ?? [])].filter((a) => a !== '').map((a) => a.toLowerCase()),
-    );
+    const mine = this.ownAddresses(owner);
     const { timeZone } = this.model.ctx;
     const role = row.app.role;
     const otherRoles = this.rolesAt(company).filter((r) => r !== role);
@@ -92,6 +90,17 @@ export class AnswerCheck {
       const answer = this.answers.get(answerPrint(row, owner));
       if (answer) this.model.noteMail(row, verdictOf(answer), row.app.draft?.kind === 'draft');
     }
+  }
+
+  private mine: { owner: string; addresses: ReadonlySet<string> } | null = null;
+
+  /** The user's addresses, lower case: the mailbox's and the send-as aliases the run read, built once per owner. */
+  private ownAddresses(owner: string): ReadonlySet<string> {
+    if (this.mine?.owner !== owner) {
+      const all = [owner, ...(this.model.ctx.ownAddresses ?? [])].filter((a) => a !== '').map((a) => a.toLowerCase());
+      this.mine = { owner, addresses: new Set(all) };
+    }
+    return this.mine.addresses;
   }
 
   private roles: Map<string, string[]> | null = null;

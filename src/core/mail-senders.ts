@@ -148,18 +148,31 @@ function compact(text: string): string {
 /** The hiring systems' own names (workday, greenhouse…): as a company they cannot be told from the system's brand. */
 const BRANDS = new Set(HIRING_SYSTEM_DOMAINS.map((d) => compact(d.split('.')[0]!.replace(/-mail$/, ''))));
 
+/** One compiled pattern per company's words (a run tests it against every hiring-system message of every due row). */
+const PATTERNS = new Map<string, RegExp>();
+
+/** `words` whole, any case, joined by any non-letters; the match's words in group 1. */
+function wordsPattern(words: string): RegExp {
+  let pattern = PATTERNS.get(words);
+  if (pattern === undefined) {
+    const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[^\\p{L}\\p{N}]*');
+    pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${escaped})(?=$|[^\\p{L}\\p{N}])`, 'giu');
+    PATTERNS.set(words, pattern);
+  }
+  return pattern;
+}
+
 /** Whole words of `words` in `text`, any case: "initech" in "Initech Talent", not in "Initechnologies". */
-function hasWords(text: string, words: string, flags: string): boolean {
-  const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[^\\p{L}\\p{N}]*');
-  return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, flags).test(text);
+function hasWords(text: string, words: string): boolean {
+  const pattern = wordsPattern(words);
+  pattern.lastIndex = 0;
+  return pattern.test(text);
 }
 
 /** The company's words in a text, whole, their first letter a capital as a name's is ("with Solenza", not "square one"). */
 function namedInText(text: string, words: string): boolean {
   const folded = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[^\\p{L}\\p{N}]*');
-  const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${escaped})(?=$|[^\\p{L}\\p{N}])`, 'giu');
-  for (const hit of folded.matchAll(pattern)) if (/^\p{Lu}/u.test(hit[1] ?? '')) return true;
+  for (const hit of folded.matchAll(wordsPattern(words))) if (/^\p{Lu}/u.test(hit[1] ?? '')) return true;
   return false;
 }
 
@@ -184,11 +197,11 @@ export interface SenderParts {
 export function namesCompany(company: string, parts: SenderParts): boolean {
   const words = companyWords(company);
   if (words.length < 3) return false;
-  if (hasWords(foldText(parts.subject), words, 'u')) return true;
+  if (hasWords(foldText(parts.subject), words)) return true;
   if (namedInText(parts.snippet, words)) return true;
   const brand = BRANDS.has(compact(words));
   if (brand) return false;
-  if (hasWords(foldText(parts.fromName), words, 'u')) return true;
+  if (hasWords(foldText(parts.fromName), words)) return true;
   const tenants = new Set([compact(company), compact(words)].filter((t) => t.length >= 3));
   return parts.address
     .toLowerCase()

@@ -1,7 +1,14 @@
 /** readReplies and its parts (docs/RULES.md §5): where an answer may come from, what is not one, and what it says. */
 import { fromIso } from '../../src/core/dates';
 import { isAutoReply, isBulk, type ReplyContext, readReplies } from '../../src/core/mail-replies';
-import { companyDomains, companyWords, isFreeMail, namesCompany, type SenderParts } from '../../src/core/mail-senders';
+import {
+  companyDomains,
+  companyWords,
+  isFreeMail,
+  isHiringSystem,
+  namesCompany,
+  type SenderParts,
+} from '../../src/core/mail-senders';
 import type { MessageMeta } from '../../src/core/mail-types';
 
 const TZ = 'Europe/Madrid';
@@ -289,6 +296,27 @@ describe('senders', () => {
     };
     expect(namesCompany('Workday', parts)).toBe(false);
     expect(namesCompany('Workday', { ...parts, subject: 'Your application to Workday' })).toBe(true);
+  });
+
+  it('the free-mail domains and hiring systems RULES §5 names, as each sends its mail', () => {
+    for (const d of ['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.com', 'proton.me'])
+      expect(isFreeMail(d)).toBe(true);
+    const senders = [
+      'us.greenhouse-mail.io', // Greenhouse
+      'hire.lever.co', // Lever
+      'ashbyhq.com', // Ashby
+      'myworkday.com', // Workday
+      'talent.icims.com', // iCIMS
+      'smartrecruiters.com', // SmartRecruiters
+      'jobvite.com', // Jobvite
+      'workablemail.com', // Workable
+      'teamtailor-mail.com', // Teamtailor
+      'bamboohr.com', // BambooHR
+      'successfactors.eu', // SuccessFactors
+      'taleo.net', // Taleo
+    ];
+    for (const d of senders) expect(isHiringSystem(d)).toBe(true);
+    expect(isHiringSystem('greenhouse.example')).toBe(false);
   });
 
   it('free mail by provider family, never a company mail subdomain', () => {

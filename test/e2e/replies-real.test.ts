@@ -3,40 +3,10 @@
  * classifier"): a rejection on the interview evening, a hiring system's unsubscribe header, a recruiting group's
  * List-Id in the user's thread, a Workday tenant, two roles at one company, a country free-mail domain, an alias.
  */
-import type { MailboxFileMessage } from '../../emulator/gmail';
-import { type World, world } from './harness';
+import type { World } from './harness';
+import { mailMaker, interviewedRow as row, interviewedTracker as tracker } from './reply-fixtures';
 
-const HEADER = [
-  'Company',
-  'Role',
-  'Status',
-  'Applied',
-  'Interview date',
-  'Expected response',
-  'Recruiter',
-  'Recruiter email',
-  'Thank-you sent',
-];
-
-/** Interviewed on 2026-11-10, check-in due on 2026-11-18 (New York), the thank-you sent. */
-function row(company: string, email: string, role = 'Platform Engineer'): string[] {
-  return [company, role, 'Interviewing', '2026-11-02', '2026-11-10', '2026-11-17', 'Lee Adams', email, '2026-11-10'];
-}
-
-function tracker(rows: string[][], messages: MailboxFileMessage[], aliases: string[] = []): World {
-  const grid = [HEADER, ...rows].map((line) => line.map((typed) => ({ typed })));
-  const w = world({ today: '2026-11-18', timeZone: 'America/New_York', locale: 'en_US', grid, messages });
-  if (aliases.length > 0) w.emulator.state.mailbox.me.aliases = aliases.map((email) => ({ email, name: 'Alex Doe' }));
-  return w;
-}
-
-let n = 0;
-function mail(
-  over: Partial<MailboxFileMessage> & Pick<MailboxFileMessage, 'from' | 'date' | 'subject'>,
-): MailboxFileMessage {
-  n++;
-  return { id: `q${n}`, threadId: `qt${n}`, to: ['alex@example.com'], cc: [], text: '', labels: ['INBOX'], ...over };
-}
+const mail = mailMaker('q');
 
 const status = (w: World, company: string) => w.cell(company, 'Follow-up status');
 

@@ -5,47 +5,14 @@
  */
 import type { MailboxFileMessage } from '../../emulator/gmail';
 import { nextDay, putCell, SHEET, type World, world } from './harness';
+import { interviewedRow, interviewedTracker, mailMaker } from './reply-fixtures';
 
-const HEADER = [
-  'Company',
-  'Role',
-  'Status',
-  'Applied',
-  'Interview date',
-  'Expected response',
-  'Recruiter',
-  'Recruiter email',
-];
-
-/** One interviewed application on 2026-11-18 (New York): the check-in is due today, the thank-you was sent. */
+/** One interviewed application (reply-fixtures.ts), and any more rows. */
 function tracker(company: string, email: string, messages: MailboxFileMessage[], extra: string[][] = []): World {
-  const grid = [
-    [...HEADER, 'Thank-you sent', 'Heard back'],
-    [
-      company,
-      'Platform Engineer',
-      'Interviewing',
-      '2026-11-02',
-      '2026-11-10',
-      '2026-11-17',
-      'Lee Adams',
-      email,
-      '2026-11-10',
-      '',
-    ],
-    ...extra,
-  ].map((line) => line.map((typed) => ({ typed })));
-  return world({ today: '2026-11-18', timeZone: 'America/New_York', locale: 'en_US', grid, messages });
+  return interviewedTracker([interviewedRow(company, email), ...extra], messages);
 }
 
-let n = 0;
-/** A message in the mailbox; `date` is an ISO instant. */
-function mail(
-  over: Partial<MailboxFileMessage> & Pick<MailboxFileMessage, 'from' | 'date' | 'subject'>,
-): MailboxFileMessage {
-  n++;
-  return { id: `r${n}`, threadId: `rt${n}`, to: ['alex@example.com'], cc: [], text: '', labels: ['INBOX'], ...over };
-}
+const mail = mailMaker('r');
 
 /** The thank-you the user sent after the interview, in thread `tk`. */
 const THANK_YOU = (to: string) =>
